@@ -1,0 +1,40 @@
+"""A candidate being assessed with one kit at one target level."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from scorecard.domain.scorecard import utcnow
+
+
+@dataclass
+class Candidate:
+    id: str
+    name: str
+    kit_id: str
+    target_level: str
+    created_at: datetime = field(default_factory=utcnow)
+    #: Set when a knock-out answer auto-declines the candidate; the committee sees it at once.
+    auto_declined: bool = False
+
+
+class RoundStatus(StrEnum):
+    """Where one interviewer stands on one round of one candidate."""
+
+    NONE = "none"
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+
+
+@dataclass(frozen=True)
+class KitVersion:
+    """A stored, immutable version of a kit; scorecards point at the version they were scored on."""
+
+    id: str
+    kit_id: str
+    version: int
+    content_hash: str
+    imported_at: datetime
+    title: str
