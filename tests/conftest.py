@@ -1,0 +1,40 @@
+"""Test-wide safety: headless Qt, and no test may touch the user's real data directory."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from platformdirs import user_config_dir, user_data_dir
+
+# Must be set before any QApplication exists; without a display Qt would abort the process.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Where the real per-user files would go, computed before any test changes the environment.
+_REAL_DIRS = [
+    Path(user_data_dir("Scorecard", appauthor=False, roaming=False)),
+    Path(user_config_dir("Scorecard", appauthor=False, roaming=False)),
+]
+_SESSION_START = time.time()
+
+
+def _touched_since(path: Path, since: float) -> bool:
+    if not path.exists():
+        return False
+    return any(p.stat().st_mtime >= since for p in [path, *path.rglob("*")])
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """Point every per-user location at a temporary folder; fail a test that writes to the real one."""
+    root = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("SCORECARD_DATA_DIR", str(root / "data"))
+    monkeypatch.delenv("SCORECARD_DB", raising=False)
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(var, str(root / var.lower()))
+    started = time.time()
+    yield root
+    for real in _REAL_DIRS:
+        assert not _touched_since(real, started), f"a test wrote to the real user directory {real}"
