@@ -38,3 +38,15 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     yield root
     for real in _REAL_DIRS:
         assert not _touched_since(real, started), f"a test wrote to the real user directory {real}"
+
+
+@pytest.fixture
+def services(tmp_path):
+    """Services on a fresh temporary database holding the small test kit."""
+    from scorecard.services import open_services
+    from tests.factories import mini_kit
+
+    svc = open_services(tmp_path / "test.sqlite3")
+    svc.kits.import_kit(mini_kit(), source_name="mini.yaml", source_text="# built in tests")
+    yield svc
+    svc.close()

@@ -1,0 +1,118 @@
+"""Candidates: adding them, and the list the first screen shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scorecard.domain.candidate import Candidate, RoundStatus
+from scorecard.domain.scorecard import new_id
+from scorecard.services.errors import InvalidInput, NotFound
+from scorecard.services.kit_library import KitLibrary
+from scorecard.storage.database import Database
+from scorecard.storage.overview import candidate_overview
+
+
+@dataclass(frozen=True)
+class RoundProgress:
+    round_id: str
+    round_name: str
+    stage: str
+    #: this interviewer's own status on the round
+    mine: RoundStatus
+    #: how many scorecards (anyone's) were submitted for the round
+    submitted: int
+
+
+@dataclass(frozen=True)
+class CandidateOverview:
+    """One line of the candidate list, seen by one interviewer."""
+
+    id: str
+    name: str
+    kit_id: str
+    kit_title: str
+    target_level: str
+    target_level_name: str
+    auto_declined: bool
+    rounds: tuple[RoundProgress, ...]
+
+
+class CandidateService:
+    def __init__(self, db: Database, kits: KitLibrary):
+        self._db = db
+        self._kits = kits
+
+    def _repo(self):
+        from scorecard.storage.repositories import CandidateRepository
+
+        return CandidateRepository(self._db)
+
+    def add(self, *, name: str, kit_id: str, target_level: str) -> Candidate:
+        name = " ".join(name.split())
+        if not name:
+            raise InvalidInput("enter the candidate's name")
+        _version_id, kit = self._kits.latest(kit_id)
+        if target_level not in {lv.id for lv in kit.levels}:
+            known = ", ".join(lv.id for lv in kit.levels)
+            raise InvalidInput(f"level '{target_level}' is not in kit '{kit_id}'; use one of {known}")
+        candidate = Candidate(id=new_id(), name=name, kit_id=kit_id, target_level=target_level)
+        self._repo().add(candidate)
+        return candidate
+
+    def get(self, candidate_id: str) -> Candidate:
+        found = self._repo().get(candidate_id)
+        if found is None:
+            raise NotFound(f"no candidate with id {candidate_id}")
+        return found
+
+    def resolve(self, id_or_name: str) -> Candidate:
+        """A candidate by id or by exact name; an ambiguous name asks for the id."""
+        repo = self._repo()
+        found = repo.get(id_or_name)
+        if found is not None:
+            return found
+        matches = repo.by_name(id_or_name)
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise NotFound(
+                f"no candidate has the id or exact name '{id_or_name}'; "
+                "`scorecard candidates` lists them"
+            )
+        ids = ", ".join(c.id for c in matches)
+        raise InvalidInput(f"{len(matches)} candidates are named '{id_or_name}'; give the id instead ({ids})")
+
+    def all(self) -> list[Candidate]:
+        return self._repo().all()
+
+    def overview(self, *, interviewer: str) -> list[CandidateOverview]:
+        out = []
+        for row in candidate_overview(self._db, interviewer=interviewer):
+            try:
+                _vid, kit = self._kits.latest(row.kit_id)
+            except NotFound:
+                continue
+            level_names = {lv.id: lv.name for lv in kit.levels}
+            rounds = tuple(
+                RoundProgress(
+                    round_id=r.id,
+                    round_name=r.name,
+                    stage=r.stage.value,
+                    mine=RoundStatus(row.my_rounds.get(r.id, "none")),
+                    submitted=row.submitted_counts.get(r.id, 0),
+                )
+                for r in kit.rounds
+            )
+            out.append(
+                CandidateOverview(
+                    id=row.id,
+                    name=row.name,
+                    kit_id=row.kit_id,
+                    kit_title=kit.title,
+                    target_level=row.target_level,
+                    target_level_name=level_names.get(row.target_level, row.target_level),
+                    auto_declined=row.auto_declined,
+                    rounds=rounds,
+                )
+            )
+        return out

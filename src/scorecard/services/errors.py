@@ -1,0 +1,15 @@
+"""The failures a caller of the services must handle, in one place for ui/ and cli/."""
+
+from scorecard.domain.scorecard import CannotSubmit, ScorecardLocked
+from scorecard.storage.errors import DatabaseError, SaveFailed
+
+
+class InvalidInput(ValueError):
+    """A request the user can correct: the message says what to change."""
+
+
+class NotFound(LookupError):
+    """Something named by id or name does not exist; the message says which."""
+
+
+__all__ = ["CannotSubmit", "DatabaseError", "InvalidInput", "NotFound", "SaveFailed", "ScorecardLocked"]

@@ -1,0 +1,94 @@
+"""Importing kits into the database as immutable versions, and handing them out."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from pathlib import Path
+
+from scorecard.domain.candidate import KitVersion
+from scorecard.domain.kit import Kit
+from scorecard.domain.scorecard import new_id
+from scorecard.storage.database import Database
+from scorecard.storage.overview import kit_json_by_version, latest_kit_json
+from scorecard.services.errors import NotFound
+
+
+def content_hash(kit: Kit) -> str:
+    """Hash of the kit's meaning, not its text: re-importing a file whose only change is a comment adds no version."""
+    return hashlib.sha256(kit.model_dump_json().encode("utf-8")).hexdigest()
+
+
+class KitLibrary:
+    """Kit versions stored in the database. Parsed kits are cached: they never change."""
+
+    def __init__(self, db: Database):
+        self._db = db
+        self._parsed: dict[str, Kit] = {}
+
+    def _repo(self):
+        from scorecard.storage.repositories import KitRepository
+
+        return KitRepository(self._db)
+
+    def import_file(self, path: str | Path) -> tuple[KitVersion, bool]:
+        """Validate and store a kit file, all or nothing.
+
+        Returns the stored version and whether it is new. Raises `KitError` (with every
+        problem, file:line:field) when the file is not a valid kit; nothing is stored then.
+        """
+        from scorecard.kits.loader import load_kit
+
+        path = Path(path)
+        kit = load_kit(path)
+        text = path.read_text(encoding="utf-8")
+        return self.import_kit(kit, source_name=path.name, source_text=text)
+
+    def import_kit(self, kit: Kit, *, source_name: str, source_text: str) -> tuple[KitVersion, bool]:
+        digest = content_hash(kit)
+        repo = self._repo()
+        existing = repo.find_by_hash(kit.id, digest)
+        if existing is not None:
+            return existing, False
+        version = repo.add_version(
+            id=new_id(),
+            kit_id=kit.id,
+            title=kit.title,
+            content_hash=digest,
+            source_name=source_name,
+            source_text=source_text,
+            kit_json=kit.model_dump_json(),
+            imported_at=datetime.now(timezone.utc),
+        )
+        self._parsed[version.id] = kit
+        return version, True
+
+    def versions(self) -> list[KitVersion]:
+        return self._repo().versions()
+
+    def version(self, version_id: str) -> KitVersion:
+        found = self._repo().get(version_id)
+        if found is None:
+            raise NotFound(f"no stored kit version {version_id}")
+        return found
+
+    def kit(self, version_id: str) -> Kit:
+        if version_id not in self._parsed:
+            raw = kit_json_by_version(self._db, version_id)
+            if raw is None:
+                raise NotFound(f"no stored kit version {version_id}")
+            self._parsed[version_id] = Kit.model_validate_json(raw)
+        return self._parsed[version_id]
+
+    def latest(self, kit_id: str) -> tuple[str, Kit]:
+        """(version id, kit) of the newest stored version of a kit."""
+        row = latest_kit_json(self._db, kit_id)
+        if row is None:
+            raise NotFound(f"no kit with id '{kit_id}' is stored; import it with `scorecard kit import FILE`")
+        version_id, _number, _title, raw = row
+        if version_id not in self._parsed:
+            self._parsed[version_id] = Kit.model_validate_json(raw)
+        return version_id, self._parsed[version_id]
+
+    def kit_ids(self) -> list[str]:
+        return sorted({v.kit_id for v in self.versions()})

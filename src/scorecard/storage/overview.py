@@ -1,0 +1,60 @@
+"""The candidate list as the first screen shows it, read through the raw driver.
+
+Two queries regardless of the number of candidates, and no SQLAlchemy import, so the
+window can be populated right after it is first painted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scorecard.storage.database import Database
+
+
+@dataclass
+class CandidateOverviewRow:
+    id: str
+    name: str
+    kit_id: str
+    target_level: str
+    auto_declined: bool
+    created_at: str
+    #: round id → 'draft' | 'submitted' for the given interviewer's scorecards
+    my_rounds: dict[str, str] = field(default_factory=dict)
+    #: round id → number of submitted scorecards by anyone (no ratings: blind by default)
+    submitted_counts: dict[str, int] = field(default_factory=dict)
+
+
+def candidate_overview(db: Database, *, interviewer: str) -> list[CandidateOverviewRow]:
+    conn = db.connection
+    rows = {
+        r[0]: CandidateOverviewRow(r[0], r[1], r[2], r[3], bool(r[4]), r[5])
+        for r in conn.execute(
+            "SELECT id, name, kit_id, target_level, auto_declined, created_at FROM candidate "
+            "ORDER BY name COLLATE NOCASE"
+        )
+    }
+    for cand_id, round_id, who, status in conn.execute(
+        "SELECT candidate_id, round_id, interviewer, status FROM scorecard"
+    ):
+        row = rows.get(cand_id)
+        if row is None:
+            continue
+        if who == interviewer:
+            row.my_rounds[round_id] = status
+        if status == "submitted":
+            row.submitted_counts[round_id] = row.submitted_counts.get(round_id, 0) + 1
+    return list(rows.values())
+
+
+def latest_kit_json(db: Database, kit_id: str) -> tuple[str, int, str, str] | None:
+    """(version id, version number, title, kit JSON) of a kit's newest version, via the raw driver."""
+    return db.connection.execute(
+        "SELECT id, version, title, kit_json FROM kit_version WHERE kit_id = ? ORDER BY version DESC LIMIT 1",
+        (kit_id,),
+    ).fetchone()
+
+
+def kit_json_by_version(db: Database, version_id: str) -> str | None:
+    row = db.connection.execute("SELECT kit_json FROM kit_version WHERE id = ?", (version_id,)).fetchone()
+    return row[0] if row else None

@@ -1,0 +1,104 @@
+"""Every table, as SQLModel classes: the schema's single source of truth.
+
+Every row carries a UUID primary key (`id`) so that databases from several
+interviewers' laptops can later be merged on one machine exactly once. Local
+integer keys are never exposed. Timestamps are stored as UTC ISO-8601 text so
+that the raw-driver hot paths (see `scorecard_store.py`) and SQLModel agree.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel, UniqueConstraint
+
+
+class KitVersionRow(SQLModel, table=True):
+    """An immutable imported kit. A changed file becomes a new version; scorecards keep theirs."""
+
+    __tablename__ = "kit_version"
+    __table_args__ = (
+        UniqueConstraint("kit_id", "version"),
+        UniqueConstraint("kit_id", "content_hash"),
+    )
+
+    id: str = Field(primary_key=True)
+    kit_id: str = Field(index=True)
+    version: int
+    title: str
+    content_hash: str
+    source_name: str
+    source_text: str
+    kit_json: str
+    imported_at: str
+
+
+class CandidateRow(SQLModel, table=True):
+    __tablename__ = "candidate"
+
+    id: str = Field(primary_key=True)
+    name: str = Field(index=True)
+    kit_id: str = Field(index=True)
+    target_level: str
+    auto_declined: bool = False
+    created_at: str
+
+
+class ScorecardRow(SQLModel, table=True):
+    """One interviewer's scorecard for one round of one candidate."""
+
+    __tablename__ = "scorecard"
+    __table_args__ = (UniqueConstraint("candidate_id", "round_id", "interviewer"),)
+
+    id: str = Field(primary_key=True)
+    candidate_id: str = Field(foreign_key="candidate.id", index=True)
+    kit_version_id: str = Field(foreign_key="kit_version.id")
+    round_id: str
+    interviewer: str = Field(index=True)
+    status: str = "draft"
+    recommendation: str | None = None
+    summary: str = ""
+    current_item_id: str | None = None
+    created_at: str
+    updated_at: str
+    submitted_at: str | None = None
+
+
+class ItemResponseRow(SQLModel, table=True):
+    __tablename__ = "item_response"
+    __table_args__ = (UniqueConstraint("scorecard_id", "item_id"),)
+
+    id: str = Field(primary_key=True)
+    scorecard_id: str = Field(foreign_key="scorecard.id", index=True)
+    item_id: str
+    rating: str | None = None
+    notes: str = ""
+    seconds_spent: float = 0.0
+    skip_reason: str | None = None
+    knockout_option: str | None = None
+    variant: str | None = None
+    updated_at: str
+
+
+class IndicatorMarkRow(SQLModel, table=True):
+    """Whether one indicator was observed; unticking keeps the row with checked = false."""
+
+    __tablename__ = "indicator_mark"
+    __table_args__ = (UniqueConstraint("scorecard_id", "item_id", "indicator_key"),)
+
+    id: str = Field(primary_key=True)
+    scorecard_id: str = Field(foreign_key="scorecard.id", index=True)
+    item_id: str
+    indicator_key: str
+    checked: bool
+    updated_at: str
+
+
+class AddendumRow(SQLModel, table=True):
+    """A dated correction appended to a submitted scorecard."""
+
+    __tablename__ = "addendum"
+
+    id: str = Field(primary_key=True)
+    scorecard_id: str = Field(foreign_key="scorecard.id", index=True)
+    author: str
+    text: str
+    created_at: str

@@ -1,0 +1,33 @@
+"""Kit versions: import is idempotent for the same content, a change makes a new version."""
+
+from tests.factories import MINI_KIT, mini_kit
+
+
+def test_same_kit_twice_is_one_version(services):
+    version, created = services.kits.import_kit(mini_kit(), source_name="a.yaml", source_text="x")
+    assert not created
+    assert [v.version for v in services.kits.versions()] == [1]
+    assert version.kit_id == "mini"
+
+
+def test_changed_kit_is_a_new_version_and_old_scorecards_keep_theirs(services):
+    cand = services.candidates.add(name="Ada", kit_id="mini", target_level="mid")
+    card = services.scoring.start_or_resume(candidate_id=cand.id, round_id="tech", interviewer="Bo")
+    v1 = card.kit_version_id
+
+    changed = mini_kit(title="Mini Engineer (revised)")
+    v2, created = services.kits.import_kit(changed, source_name="a.yaml", source_text="y")
+    assert created and v2.version == 2 and v2.id != v1
+
+    reloaded = services.scoring.get(card.id)
+    assert reloaded.kit_version_id == v1
+    assert services.scoring.kit_for(reloaded).title == "Mini Engineer"
+    assert services.kits.latest("mini")[1].title == "Mini Engineer (revised)"
+    later = services.scoring.start_or_resume(candidate_id=cand.id, round_id="tech", interviewer="Cy")
+    assert later.kit_version_id == v2.id
+
+
+def test_stored_kit_round_trips_exactly(services):
+    _vid, kit = services.kits.latest("mini")
+    assert kit == mini_kit()
+    assert kit.item("ex-code").variants[1].name == MINI_KIT["items"][3]["variants"][1]["name"]

@@ -1,0 +1,80 @@
+"""Opening, migrating and protecting the database file."""
+
+import sqlite3
+
+import pytest
+
+from scorecard.storage.database import SCHEMA_REVISION, open_database
+from scorecard.storage.errors import DatabaseError
+
+
+def test_migrates_an_empty_file_and_sets_durable_pragmas(tmp_path):
+    with open_database(tmp_path / "new.sqlite3") as db:
+        conn = db.connection
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_REVISION
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"kit_version", "candidate", "scorecard", "item_response", "indicator_mark", "addendum"} <= tables
+
+
+def test_schema_revision_constant_matches_migration_head():
+    from alembic.script import ScriptDirectory
+
+    from scorecard.storage.database import _alembic_config
+
+    assert ScriptDirectory.from_config(_alembic_config()).get_current_head() == SCHEMA_REVISION
+
+
+def test_sqlmodel_sessions_use_the_same_durable_settings(tmp_path):
+    from sqlalchemy import text
+
+    with open_database(tmp_path / "x.sqlite3") as db, db.session() as s:
+        assert s.exec(text("PRAGMA synchronous")).one()[0] == 2
+        assert s.exec(text("PRAGMA foreign_keys")).one()[0] == 1
+
+
+def test_reopening_does_not_migrate_again(tmp_path):
+    path = tmp_path / "db.sqlite3"
+    open_database(path).close()
+    open_database(path).close()
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_garbage_file_gets_a_clear_message_and_is_left_alone(tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="not a Scorecard database"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE stuff (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DatabaseError, match="not a Scorecard database"):
+        open_database(path)
+
+
+def test_newer_schema_is_refused_not_downgraded(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    open_database(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DatabaseError, match="newer version"):
+        open_database(path)
+
+
+def test_unwritable_folder_is_reported(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(DatabaseError, match="cannot create the folder"):
+        open_database(blocker / "sub" / "db.sqlite3")
