@@ -70,6 +70,11 @@ def user_data_dir(env: Mapping[str, str] | None = None) -> Path:
     return Path(_platform_dir(APP_NAME, appauthor=False, roaming=False))
 
 
+def user_config_dir(env: Mapping[str, str] | None = None) -> Path:
+    """Where per-user settings live (the interviewer's name); beside the data by default."""
+    return user_data_dir(env) / "settings"
+
+
 def database_path(cli_db: str | os.PathLike | None = None, env: Mapping[str, str] | None = None) -> Path:
     """The database file: `--db`, else `SCORECARD_DB`, else the user data directory's default file."""
     env = os.environ if env is None else env
