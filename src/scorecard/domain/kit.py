@@ -57,10 +57,10 @@ def _no_duplicates(ids: list[str], where, what: str, paths: list[tuple] | None =
         seen.add(x)
 
 
-def _must_be_in(value: str, known: list[str], path: tuple, what: str) -> None:
+def _must_be_in(value: str, known: list[str], path: tuple, what: str, where: str = "") -> None:
     if value not in known:
         listing = ", ".join(f"'{k}'" for k in known) or "(none defined)"
-        raise _at(path, f"unknown {what} '{value}'; use one of {listing}")
+        raise _at(path, f"unknown {what} '{value}'{where}; use one of {listing}")
 
 
 # --- scales -----------------------------------------------------------------------
@@ -406,7 +406,7 @@ class Kit(KitModel):
                 _must_be_in(item.scale, scale_ids, ("items", i, "scale"), "scale")
             step_ids = [s.id for s in self.scale(scale_id).steps]
             for step in item.anchors:
-                _must_be_in(step, step_ids, ("items", i, "anchors", step), f"step of scale '{scale_id}'")
+                _must_be_in(step, step_ids, ("items", i, "anchors", step), "step", f" in scale '{scale_id}'")
             if isinstance(item, CompetencyQuestion):
                 _must_be_in(item.competency, competency_ids, ("items", i, "competency"), "competency")
                 for lv in item.expectations:
