@@ -1,0 +1,81 @@
+"""Load a hand-written YAML kit into a `Kit`, or say precisely what is wrong with it.
+
+Whatever the input — a missing file, binary data, broken YAML, a kit with twenty
+mistakes — the only exception that leaves this module is `KitError`, listing every
+problem found with its file, line, column and field path.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+from yaml.nodes import Node
+
+from scorecard.domain.kit import Kit
+from scorecard.kits.locate import locate
+from scorecard.kits.messages import explain
+from scorecard.kits.problems import KitError, KitProblem
+from scorecard.kits.yaml_source import parse_yaml
+
+_EMPTY = ("the file is empty; a kit starts with `id:` and `title:`, then lists `levels:`, "
+          "`rounds:`, `scales:`, `default_scale:` and `items:` (see docs/kit-format.md)")
+
+
+def load_kit(path: str | os.PathLike) -> Kit:
+    """Read and validate the kit file at `path`; raises `KitError`."""
+    filename = str(path)
+    return load_kit_text(_read_text(Path(path), filename), filename)
+
+
+def load_kit_text(text: str, filename: str) -> Kit:
+    """Validate kit YAML already in memory; `filename` is only used in problem reports."""
+    parsed = parse_yaml(text, filename)
+    if parsed.root is None or parsed.data is None:
+        raise KitError([KitProblem(filename, 1, 1, "", _EMPTY)])
+    if not isinstance(parsed.data, dict):
+        mark = parsed.root.start_mark
+        raise KitError([KitProblem(filename, mark.line + 1, mark.column + 1, "",
+                                   "a kit is a mapping of `key: value` lines starting with `id:` and `title:`, "
+                                   f"but this file holds {_kind_of(parsed.data)}")])
+    try:
+        kit = Kit.model_validate(parsed.data)
+    except ValidationError as exc:
+        found = [_problem(filename, parsed.root, error) for error in exc.errors()]
+        raise KitError(sorted(parsed.problems + found, key=lambda p: (p.line or 0, p.column or 0))) from None
+    if parsed.problems:
+        raise KitError(parsed.problems)
+    return kit
+
+
+def _read_text(path: Path, filename: str) -> str:
+    def fail(message: str, line: int | None = None, column: int | None = None) -> KitError:
+        return KitError([KitProblem(filename, line, column, "", message)])
+
+    if path.is_dir():
+        raise fail("this is a folder, not a file; give the path of a kit's .yaml file")
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("no such file; check the path and the file name") from None
+    except OSError as exc:
+        raise fail(f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise fail(f"this is not UTF-8 text (byte 0x{raw[exc.start]:02x}); a kit is a YAML text file "
+                   "saved as UTF-8", line, column) from None
+
+
+def _problem(filename: str, root: Node, error: ErrorDetails) -> KitProblem:
+    loc, message = explain(error)
+    spot = locate(root, loc)
+    return KitProblem(filename, spot.line, spot.column, spot.field, message)
+
+
+def _kind_of(data: object) -> str:
+    return "a list" if isinstance(data, list) else f"a single value ({data!r})"
