@@ -1,0 +1,3 @@
+"""Scorecard: structured interview scorecards, offline."""
+
+__version__ = "0.1.0"

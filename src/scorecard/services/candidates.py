@@ -21,6 +21,15 @@ class RoundProgress:
     mine: RoundStatus
     #: how many scorecards (anyone's) were submitted for the round
     submitted: int
+    #: how many scorecards (anyone's) are still drafts
+    drafts: int = 0
+
+    @property
+    def overall(self) -> RoundStatus:
+        """The round across the panel: submitted once anyone submitted, else draft if anyone started."""
+        if self.submitted:
+            return RoundStatus.SUBMITTED
+        return RoundStatus.DRAFT if self.drafts else RoundStatus.NONE
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,7 @@ class CandidateService:
                     stage=r.stage.value,
                     mine=RoundStatus(row.my_rounds.get(r.id, "none")),
                     submitted=row.submitted_counts.get(r.id, 0),
+                    drafts=row.draft_counts.get(r.id, 0),
                 )
                 for r in kit.rounds
             )

@@ -63,6 +63,12 @@ class KitLibrary:
         self._parsed[version.id] = kit
         return version, True
 
+    def import_bundled(self) -> list[KitVersion]:
+        """Store the kits shipped in data/kits (a no-op for versions already stored)."""
+        from scorecard import paths
+
+        return [self.import_file(path)[0] for path in paths.bundled_kits()]
+
     def versions(self) -> list[KitVersion]:
         return self._repo().versions()
 

@@ -23,6 +23,8 @@ class CandidateOverviewRow:
     my_rounds: dict[str, str] = field(default_factory=dict)
     #: round id → number of submitted scorecards by anyone (no ratings: blind by default)
     submitted_counts: dict[str, int] = field(default_factory=dict)
+    #: round id → number of draft scorecards by anyone
+    draft_counts: dict[str, int] = field(default_factory=dict)
 
 
 def candidate_overview(db: Database, *, interviewer: str) -> list[CandidateOverviewRow]:
@@ -42,8 +44,8 @@ def candidate_overview(db: Database, *, interviewer: str) -> list[CandidateOverv
             continue
         if who == interviewer:
             row.my_rounds[round_id] = status
-        if status == "submitted":
-            row.submitted_counts[round_id] = row.submitted_counts.get(round_id, 0) + 1
+        counts = row.submitted_counts if status == "submitted" else row.draft_counts
+        counts[round_id] = counts.get(round_id, 0) + 1
     return list(rows.values())
 
 

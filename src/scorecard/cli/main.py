@@ -1,0 +1,183 @@
+"""`scorecard`: the command line, and the way into the GUI.
+
+Global options come before the subcommand (`scorecard --db PATH candidates`).
+With no subcommand the GUI opens. Heavy modules are imported inside the
+commands that need them, so `scorecard` starts the window quickly.
+
+Every failure a user can cause ends in one plain sentence on stderr and a
+non-zero exit; an unexpected error is logged to a file whose path is printed —
+never a traceback on the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from scorecard import __version__, paths
+from scorecard.cli.kit_commands import add_kit_parser
+
+
+class UserError(Exception):
+    """A failure the user can fix; its message is printed as it is."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scorecard",
+        description="Structured interview scorecards: live scoring, local storage, committee PDFs.",
+    )
+    parser.add_argument("--version", action="version", version=f"scorecard {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help=f"database file (default: ${paths.DB_ENV}, else the per-user data directory)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", help="open the app (the default when no command is given)")
+    gui.set_defaults(func=cmd_gui)
+
+    add_kit_parser(sub)
+
+    cands = sub.add_parser("candidates", help="list candidates and each round's status")
+    cands.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
+    cands.set_defaults(func=cmd_candidates)
+
+    demo = sub.add_parser("demo", help="fill an empty database with a realistic sample panel")
+    demo.add_argument("--open", action="store_true", help="then open the app on it")
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    return paths.database_path(args.db)
+
+
+def open_services(args: argparse.Namespace):
+    """Open the database, importing the bundled kits on first use."""
+    from scorecard.services import open_services as _open
+
+    services = _open(database_path(args))
+    services.kits.import_bundled()
+    return services
+
+
+# --- commands -----------------------------------------------------------------------
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from scorecard.ui.app import run_gui
+
+    return run_gui(database_path(args), sys.argv[:1])
+
+
+def cmd_candidates(args: argparse.Namespace) -> int:
+    with open_services(args) as services:
+        rows = services.candidates.overview(interviewer="")
+        if args.json:
+            payload = [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "kit": r.kit_id,
+                    "kit_title": r.kit_title,
+                    "target_level": r.target_level,
+                    "auto_declined": r.auto_declined,
+                    "rounds": [
+                        {
+                            "id": p.round_id,
+                            "name": p.round_name,
+                            "status": p.overall.value,
+                            "submitted_scorecards": p.submitted,
+                            "draft_scorecards": p.drafts,
+                        }
+                        for p in r.rounds
+                    ],
+                }
+                for r in rows
+            ]
+            print(json.dumps(payload, ensure_ascii=False, indent=2))
+            return 0
+        if not rows:
+            print("No candidates yet. Add one in the app, or try `scorecard demo` on an empty database.")
+            return 0
+        for r in rows:
+            done = sum(1 for p in r.rounds if p.submitted)
+            flag = "  AUTO-DECLINED" if r.auto_declined else ""
+            print(f"{r.name}  ·  {r.kit_title}  ·  {r.target_level_name}  ·  "
+                  f"{done}/{len(r.rounds)} rounds with a submitted scorecard{flag}")
+            print(f"    id {r.id}")
+        return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from scorecard.services.demo import DemoNotEmpty, fill_demo
+
+    with open_services(args) as services:
+        try:
+            count = fill_demo(services)
+            print(f"Added the demo panel to {services.database_path}: {count} scorecards.")
+        except DemoNotEmpty as exc:
+            if not args.open:
+                raise UserError(str(exc)) from None
+            print(f"Opening {services.database_path}, which already holds candidates.")
+    if args.open:
+        return cmd_gui(args)
+    return 0
+
+
+# --- entry point --------------------------------------------------------------------
+
+
+def _expected_errors() -> tuple[type[BaseException], ...]:
+    """Errors whose message is meant for the user; imported lazily to keep start-up light."""
+    from scorecard.kits.problems import KitError
+    from scorecard.services.errors import (
+        CannotSubmit,
+        DatabaseError,
+        InvalidInput,
+        NotFound,
+        SaveFailed,
+        ScorecardLocked,
+    )
+
+    return (UserError, KitError, DatabaseError, InvalidInput, NotFound, SaveFailed, ScorecardLocked, CannotSubmit)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", cmd_gui)
+    try:
+        return func(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence before a traceback
+        if isinstance(exc, _expected_errors()):
+            problems = getattr(exc, "problems", None)
+            if problems and not isinstance(exc, UserError):
+                for problem in problems:
+                    print(f"scorecard: {problem}", file=sys.stderr)
+            else:
+                print(f"scorecard: {exc}", file=sys.stderr)
+            return 1
+        log = _log_crash(exc)
+        print(f"scorecard: unexpected error: {exc}. Details were written to {log}", file=sys.stderr)
+        return 70
+
+
+def _log_crash(exc: BaseException) -> Path:
+    import tempfile
+    import traceback
+
+    log = Path(tempfile.gettempdir()) / "scorecard-crash.log"
+    with log.open("a", encoding="utf-8") as fh:
+        fh.write("".join(traceback.format_exception(exc)))
+    return log
+
+
+if __name__ == "__main__":
+    sys.exit(main())

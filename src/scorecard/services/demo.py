@@ -1,0 +1,139 @@
+"""A realistic sample panel, so a newcomer sees a populated app at once.
+
+Deterministic (seeded) so screenshots and tests are stable. Works for any kit:
+it walks the kit's own rounds and items, through the same service calls the GUI
+makes, so the demo data obeys every scoring rule. Names and notes use several
+scripts on purpose: they exercise fonts in the window and the PDFs.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from scorecard.domain.kit import Exercise, Kit, KnockoutQuestion
+from scorecard.services import Services
+
+
+@dataclass(frozen=True)
+class DemoCandidate:
+    name: str
+    level_index: int  # position in the kit's level list (clamped to the kit)
+    strength: float  # 0..1: how well this candidate tends to do
+    knocked_out: bool = False
+
+
+CANDIDATES = (
+    DemoCandidate("Zoë Ñúñez", 2, 0.8),
+    DemoCandidate("王伟", 1, 0.6),
+    DemoCandidate("Amara Okafor", 0, 0.45),
+    DemoCandidate("Дмитрий Волков", 1, 0.35),
+    DemoCandidate("Ελένη Παπαδοπούλου", 2, 0.5, knocked_out=True),
+)
+INTERVIEWERS = ("Łukasz Wróbel", "Priya Raman", "佐藤 花子", "María José Álvarez")
+
+_GOOD_NOTES = (
+    "Gave a concrete example with numbers: cut sync latency from minutes to seconds.",
+    "Walked through the trade-offs before proposing a design; asked about SLAs first.",
+    "Explained idempotency keys and upserts unprompted — clearly done this in production.",
+    "Очень структурированный ответ: сначала вопросы, потом решение.",
+    "Mentioned contract tests and a replay tool for support; good operational instinct.",
+    "回答很有条理，先澄清需求，再讨论风险。",
+)
+_WEAK_NOTES = (
+    "Stayed generic; could not name a specific incident when asked twice.",
+    "Jumped to a solution without asking about rate limits or data volume.",
+    "Suggested logging the full token for debugging — a security concern.",
+    "Η απάντηση ήταν ασαφής· δεν ανέφερε δοκιμές ή παρακολούθηση.",
+    "Relied on the framework defaults; did not consider retries or failure modes.",
+)
+
+
+class DemoNotEmpty(Exception):
+    """The database already holds candidates: demo data is never mixed into real data."""
+
+
+def fill_demo(services: Services, *, kit_id: str = "integration-engineer", seed: int = 7) -> int:
+    """Add the sample panel; returns the number of scorecards written."""
+    if services.candidates.all():
+        raise DemoNotEmpty(
+            f"{services.database_path} already holds candidates; demo data goes into an empty "
+            "database — choose one with --db"
+        )
+    version_id, kit = services.kits.latest(kit_id)
+    rng = random.Random(seed)
+    written = 0
+    for number, who in enumerate(CANDIDATES):
+        level = kit.levels[min(who.level_index, len(kit.levels) - 1)].id
+        cand = services.candidates.add(name=who.name, kit_id=kit_id, target_level=level)
+        for round_index, rnd in enumerate(kit.rounds):
+            items = kit.items_in(rnd.id)
+            if not items:
+                continue
+            if who.knocked_out and round_index > 0:
+                break  # an auto-declined applicant goes no further
+            panel = _panel_for(rng, rnd.stage.value)
+            for seat, interviewer in enumerate(panel):
+                # The last candidate's last round stays a draft; one more gap: a round not yet held.
+                if number == 3 and round_index == len(kit.rounds) - 1:
+                    continue
+                draft = number == 1 and round_index == len(kit.rounds) - 1 and seat == 0
+                _score(services, kit, cand.id, rnd.id, interviewer, who, rng, draft=draft)
+                written += 1
+    return written
+
+
+def _panel_for(rng: random.Random, stage: str) -> list[str]:
+    size = 1 if stage in ("application", "resume_screening") else 2
+    return rng.sample(INTERVIEWERS, size)
+
+
+def _score(services, kit: Kit, candidate_id, round_id, interviewer, who: DemoCandidate, rng, *, draft: bool):
+    s = services.scoring
+    card = s.start_or_resume(candidate_id=candidate_id, round_id=round_id, interviewer=interviewer)
+    items = kit.items_in(round_id)
+    answered = items[: max(1, len(items) // 2)] if draft else items
+    for item in answered:
+        if isinstance(item, KnockoutQuestion):
+            wanted = "auto_decline" if who.knocked_out else "qualifies"
+            option = next(o for o in item.options if o.outcome.value == wanted)
+            s.choose_option(scorecard_id=card.id, item_id=item.id, option_id=option.id)
+            continue
+        if not draft and rng.random() < 0.06:
+            s.skip(scorecard_id=card.id, item_id=item.id, reason="Ran out of time in the round")
+            continue
+        if isinstance(item, Exercise) and item.variants:
+            s.choose_variant(scorecard_id=card.id, item_id=item.id, variant_id=rng.choice(item.variants).id)
+        steps = kit.scale_for(item).steps
+        quality = min(0.999, max(0.0, rng.gauss(who.strength, 0.22)))
+        step = steps[int(quality * len(steps))]
+        good = quality >= 0.5
+        for key, polarity, _text in item.indicators.keys():
+            if rng.random() < (0.7 if (polarity == "positive") == good else 0.15):
+                s.mark_indicator(scorecard_id=card.id, item_id=item.id, key=key, checked=True)
+        if rng.random() < 0.85:
+            s.set_notes(scorecard_id=card.id, item_id=item.id, notes=rng.choice(_GOOD_NOTES if good else _WEAK_NOTES))
+        s.rate(scorecard_id=card.id, item_id=item.id, step_id=step.id)
+        minutes = item.response_time_minutes or 6
+        s.add_time(scorecard_id=card.id, item_id=item.id, seconds=round(minutes * 60 * rng.uniform(0.6, 1.2)))
+    if answered:
+        s.go_to(scorecard_id=card.id, item_id=answered[-1].id)
+    if draft:
+        return
+    rec_steps = kit.recommendation_scale.steps
+    rec = rec_steps[min(len(rec_steps) - 1, int(min(0.999, max(0.0, rng.gauss(who.strength, 0.15))) * len(rec_steps)))]
+    if who.knocked_out:
+        rec = rec_steps[0]
+    s.set_recommendation(scorecard_id=card.id, step_id=rec.id)
+    s.set_summary(scorecard_id=card.id, text=_summary(who, rec.label))
+    s.submit(scorecard_id=card.id)
+
+
+def _summary(who: DemoCandidate, verdict: str) -> str:
+    if who.knocked_out:
+        return "Answered the knock-out question with No: automatically declined."
+    if who.strength >= 0.6:
+        return f"{verdict}: strong, specific evidence across the round; would raise the bar."
+    if who.strength >= 0.45:
+        return f"{verdict}: solid fundamentals, some gaps in operational depth."
+    return f"{verdict}: answers stayed generic; little evidence of hands-on integration work."

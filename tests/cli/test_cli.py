@@ -1,0 +1,80 @@
+"""The `scorecard` command as a user runs it: exit codes, output, no tracebacks."""
+
+import json
+
+import pytest
+
+from scorecard.cli.main import main
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    assert main(["--db", str(path), "demo"]) == 0
+    return path
+
+
+def _json(capsys, argv):
+    capsys.readouterr()
+    assert main(argv) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_candidates_json_lists_the_demo_panel(demo_db, capsys):
+    rows = _json(capsys, ["--db", str(demo_db), "candidates", "--json"])
+    names = {r["name"] for r in rows}
+    assert {"Zoë Ñúñez", "王伟"} <= names and len(rows) >= 3
+    for r in rows:
+        assert {"id", "name", "kit", "target_level", "rounds"} <= set(r)
+        assert all(p["status"] in {"none", "draft", "submitted"} for p in r["rounds"])
+    levels = {r["target_level"] for r in rows}
+    assert len(levels) >= 2, "demo candidates should be at different levels"
+    assert any(r["auto_declined"] for r in rows)
+
+
+def test_demo_has_submitted_and_draft_scorecards_by_several_interviewers(demo_db):
+    from scorecard.services import open_services
+
+    with open_services(demo_db) as svc:
+        cards = [c for cand in svc.candidates.all() for c in svc.scoring.for_candidate(cand.id)]
+    interviewers = {c.interviewer for c in cards}
+    assert "Łukasz Wróbel" in interviewers and len(interviewers) >= 3
+    drafts = [c for c in cards if not c.is_submitted]
+    assert len(drafts) == 1
+    assert sum(c.is_submitted for c in cards) > 20
+    notes = " ".join(r.notes for c in cards for r in c.responses.values())
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in notes), "notes in CJK script"
+    assert any("\u0400" <= ch <= "\u04ff" for ch in notes), "notes in Cyrillic script"
+
+
+def test_demo_refuses_a_database_that_holds_candidates(demo_db, capsys):
+    assert main(["--db", str(demo_db), "demo"]) == 1
+    err = capsys.readouterr().err
+    assert "already holds candidates" in err and "Traceback" not in err
+
+
+def test_environment_variable_chooses_the_database(tmp_path, monkeypatch, capsys):
+    target = tmp_path / "from-env.sqlite3"
+    monkeypatch.setenv("SCORECARD_DB", str(target))
+    assert _json(capsys, ["candidates", "--json"]) == []
+    assert target.exists()
+
+
+def test_default_database_lives_in_the_user_data_dir(isolated_user_dirs, capsys):
+    assert _json(capsys, ["candidates", "--json"]) == []
+    assert (isolated_user_dirs / "data" / "scorecard.sqlite3").exists()
+
+
+def test_a_damaged_database_is_a_sentence_not_a_traceback(tmp_path, capsys):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"\x00garbage" * 512)
+    assert main(["--db", str(bad), "candidates"]) == 1
+    err = capsys.readouterr().err
+    assert "not a Scorecard database" in err and "Traceback" not in err
+
+
+def test_kit_list_and_import(tmp_path, capsys):
+    db = str(tmp_path / "k.sqlite3")
+    assert main(["--db", db, "kit", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "integration-engineer" in out and "v1" in out
