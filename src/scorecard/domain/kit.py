@@ -367,12 +367,12 @@ class Kit(KitModel):
     def _indicators_where_needed(cls, items: list) -> list:
         for i, item in enumerate(items):
             if item.type in TYPES_NEEDING_INDICATORS:
-                if not item.indicators.positive:
-                    raise _at(("items", i, "indicators", "positive"),
-                              f"a {item.type} needs at least one positive indicator")
-                if not item.indicators.negative:
-                    raise _at(("items", i, "indicators", "negative"),
-                              f"a {item.type} needs at least one negative indicator")
+                article = "an" if item.type[0] in "aeiou" else "a"
+                for polarity in ("positive", "negative"):
+                    if not getattr(item.indicators, polarity):
+                        raise _at(("items", i, "indicators", polarity),
+                                  f"{article} {item.type} needs at least one {polarity} indicator; "
+                                  f"list one under `indicators:` → `{polarity}:`")
         return items
 
     @model_validator(mode="after")
