@@ -1,0 +1,72 @@
+"""`scorecard kit …`: check hand-written kit files and publish the kit format's JSON Schema.
+
+`add_kit_parser` registers the `kit` command group. Every subcommand sets `func`, a
+function of the parsed arguments that returns the process exit code, so `main` can run
+`sys.exit(args.func(args))`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scorecard.kits.loader import load_kit
+from scorecard.kits.problems import KitError
+from scorecard.kits.schema import kit_json_schema_text
+
+
+def add_kit_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Add `kit` and its subcommands to the main parser's subparsers."""
+    kit = subparsers.add_parser("kit", help="check kit files and publish the kit format",
+                                description="Work with hiring kits (see docs/kit-format.md).")
+    commands = kit.add_subparsers(dest="kit_command", metavar="COMMAND", required=True)
+    for add_command in KIT_COMMANDS:
+        add_command(commands)
+
+
+def _add_validate(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("validate", help="check kit files and list every problem",
+                                 description="Check kit files; exit 0 only when all are valid.")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a kit .yaml file")
+    parser.set_defaults(func=validate)
+
+
+def validate(args: argparse.Namespace) -> int:
+    """Print every problem (FILE:LINE:COL: FIELD: MESSAGE) or `OK: …` for each file."""
+    all_valid = True
+    for path in args.paths:
+        try:
+            kit = load_kit(path)
+        except KitError as exc:
+            all_valid = False
+            for problem in exc.problems:
+                print(problem)
+            continue
+        print(f"OK: {path} ({kit.title}, {len(kit.items)} items)")
+    return 0 if all_valid else 1
+
+
+def _add_schema(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("schema", help="print the JSON Schema of the kit format",
+                                 description="Print or write the JSON Schema editors use to check kits.")
+    parser.add_argument("--out", type=Path, metavar="FILE", help="write the schema here instead of printing it")
+    parser.set_defaults(func=schema)
+
+
+def schema(args: argparse.Namespace) -> int:
+    text = kit_json_schema_text()
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"{args.out}: cannot write the schema: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out}")
+    return 0
+
+
+#: Each adds one `kit` subcommand; `kit import` and `kit list` register here too.
+KIT_COMMANDS = [_add_validate, _add_schema]
