@@ -122,9 +122,8 @@ def _parse(text: str, filename: str) -> ParsedYaml:
             return ParsedYaml(None, None, [])
         duplicates, bad_tags = _check_nodes(root)
         if bad_tags:
-            raise KitError([_problem(filename, root, loc, node, msg) for loc, node, msg in bad_tags])
-        problems = [_problem(filename, root, loc, node, msg) for loc, node, msg in duplicates]
-        return ParsedYaml(loader.construct_document(root), root, problems)
+            raise KitError(_problems(filename, root, bad_tags))
+        return ParsedYaml(loader.construct_document(root), root, _problems(filename, root, duplicates))
     finally:
         loader.dispose()
 
@@ -166,9 +165,13 @@ def _check_nodes(root: Node) -> tuple[list, list]:
     return duplicates, bad_tags
 
 
-def _problem(filename: str, root: Node, loc: tuple, node: Node, message: str) -> KitProblem:
-    spot = locate(root, loc)
-    return KitProblem(filename, node.start_mark.line + 1, node.start_mark.column + 1, spot.field, message)
+def _problems(filename: str, root: Node, found: list[tuple[tuple, Node, str]]) -> list[KitProblem]:
+    """Problems at the nodes found, in file order, with field paths from the kit root."""
+    problems = [
+        KitProblem(filename, node.start_mark.line + 1, node.start_mark.column + 1, locate(root, loc).field, message)
+        for loc, node, message in found
+    ]
+    return sorted(problems, key=lambda p: (p.line, p.column))
 
 
 def _syntax_problem(filename: str, text: str, exc: yaml.YAMLError) -> KitProblem:
