@@ -43,7 +43,8 @@ def validate(args: argparse.Namespace) -> int:
             for problem in exc.problems:
                 print(problem)
             continue
-        print(f"OK: {path} ({kit.title}, {len(kit.items)} items)")
+        count = len(kit.items)
+        print(f"OK: {path} ({kit.title}, {count} item{'' if count == 1 else 's'})")
     return 0 if all_valid else 1
 
 
