@@ -220,6 +220,7 @@ class LevelRow:
     discipline: str
     ratings: tuple[Rating, ...]
     median_label: str | None  # None when nobody rated it
+    median_position: float | None  # the median's place on the scale, 0.0 … 1.0
     median_from_drafts: bool
     below: LevelText | None
     target: LevelText
@@ -420,6 +421,14 @@ def median_label(ratings: Sequence[Rating], kit: Kit) -> str | None:
         else:
             parts.append(f"between {steps[lo].label} and {steps[hi].label}")
     return "; ".join(parts)
+
+
+def _median(values: list[float]) -> float | None:
+    if not values:
+        return None
+    v = sorted(values)
+    n = len(v)
+    return (v[(n - 1) // 2] + v[n // 2]) / 2
 
 
 def worst_outcome(outcomes: Iterable[KnockoutOutcome]) -> KnockoutOutcome | None:
@@ -707,6 +716,7 @@ def _level_view(kit: Kit, candidate: Candidate, matrix: Matrix) -> LevelView:
                 discipline=row.group,
                 ratings=ratings,
                 median_label=median_label(basis, kit),
+                median_position=_median([r.position for r in basis]),
                 median_from_drafts=bool(basis) and not submitted,
                 below=_level_text(kit, comp.id, below_id) if below_id else None,
                 target=(

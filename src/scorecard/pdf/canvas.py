@@ -1,0 +1,190 @@
+"""Page furniture shared by every report: header, footer, "page X of Y", outline, metadata.
+
+`ReportCanvas` defers every page until the document is complete, so the footer can
+say "Page 3 of 17" without a second layout pass. Bookmarks set while laying out are
+deferred with their page and replayed when the page is really written, so outline
+entries point at the right page.
+
+`build_pdf(story, meta=…)` is the single entry point the renderers use: it sets up
+portrait and landscape page templates (a story switches with
+`NextPageTemplate("landscape")`), lays the story out and returns the PDF bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import partial
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+from scorecard.pdf import theme
+
+PORTRAIT = A4
+LANDSCAPE = landscape(A4)
+MARGIN_X = 16 * mm
+MARGIN_TOP = 20 * mm
+MARGIN_BOTTOM = 18 * mm
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """What goes into the PDF's metadata and onto every page's header and footer."""
+
+    title: str
+    subject: str
+    author: str
+    header_left: str  # e.g. the candidate's name
+    header_right: str  # e.g. "Confidential — hiring committee"
+    footer_left: str  # e.g. "Hiring committee report · exported 2025-03-01 09:00 UTC"
+    creator: str = "Scorecard"
+    keywords: str = ""
+
+
+class ReportCanvas(Canvas):
+    """A canvas that writes pages only at `save()`, when the page count is known."""
+
+    def __init__(self, *args, meta: DocMeta, **kwargs):
+        theme.register_fonts()
+        # never let ReportLab fall back to (unembedded) Helvetica, even for the empty
+        # text state it writes at the top of each page
+        kwargs["initialFontName"] = theme.MAIN
+        kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 9
+        kwargs["initialLeading"] = kwargs.get("initialLeading") or 11
+        super().__init__(*args, **kwargs)
+        self._meta = meta
+        self._deferred_pages: list[dict] = []
+        self._page_marks: list[tuple] = []
+        # running section ("Zoë Ñúñez · Technical · 3. API design") for pages that continue one
+        self._section: tuple[str, ...] = ()
+        self._section_at_start: tuple[str, ...] = ()
+        self._fresh_level: int | None = None
+        self._section_seen = False
+
+    def set_section(self, text: str, level: int, top: float) -> None:
+        """Called by `SectionMark`/`Heading` when drawn; `top` is the mark's absolute y."""
+        frame_top = self._pagesize[1] - MARGIN_TOP
+        if not self._section_seen and top >= frame_top - 14:
+            self._fresh_level = level  # a new (sub)section opens this page: it continues nothing
+        self._section_seen = True
+        self._section = self._section[:level] + (text,)
+
+    # bookmarks are remembered per page and replayed at save time
+    def bookmarkPage(self, key, **kw):  # noqa: N802 (ReportLab's name)
+        self._page_marks.append(("bookmark", key, kw))
+
+    def addOutlineEntry(self, title, key, level=0, closed=None):  # noqa: N802
+        self._page_marks.append(("outline", title, key, level, closed))
+
+    def showPage(self):  # noqa: N802
+        self._deferred_pages.append(dict(self.__dict__))
+        self._startPage()
+        self._page_marks = []
+        self._section_at_start = self._section
+        self._fresh_level = None
+        self._section_seen = False
+
+    def save(self):
+        total = len(self._deferred_pages)
+        for number, state in enumerate(self._deferred_pages, 1):
+            self.__dict__.update(state)
+            for mark in self._page_marks:
+                if mark[0] == "bookmark":
+                    Canvas.bookmarkPage(self, mark[1], **mark[2])
+                else:
+                    Canvas.addOutlineEntry(self, mark[1], mark[2], level=mark[3], closed=mark[4])
+            self._decorate(number, total)
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+    def _running_section(self) -> str:
+        """What the top of this page belongs to, when it does not start a section itself."""
+        parts = self._section_at_start
+        if not parts:
+            return ""
+        if self._fresh_level is None:
+            return "continued · " + " · ".join(parts)
+        return " · ".join(parts[: self._fresh_level])
+
+    def _decorate(self, number: int, total: int) -> None:
+        width, height = self._pagesize
+        m = self._meta
+        self.saveState()
+        self.setStrokeColor(theme.RULE)
+        self.setLineWidth(0.5)
+        top = height - MARGIN_TOP + 6 * mm
+        self.line(MARGIN_X, top - 2, width - MARGIN_X, top - 2)
+        _draw_line(self, m.header_left, MARGIN_X, top + 1.5, width / 2 - MARGIN_X, bold=True)
+        _draw_line(self, m.header_right, width - MARGIN_X, top + 1.5, width / 2 - MARGIN_X, right=True)
+        running = self._running_section()
+        if running:
+            _draw_line(self, running, MARGIN_X, top - 11, width - 2 * MARGIN_X, italic=True)
+        bottom = MARGIN_BOTTOM - 8 * mm
+        self.line(MARGIN_X, bottom + 10, width - MARGIN_X, bottom + 10)
+        _draw_line(self, m.footer_left, MARGIN_X, bottom, width - 2 * MARGIN_X - 80)
+        _draw_line(self, f"Page {number} of {total}", width - MARGIN_X, bottom, 76, right=True)
+        self.restoreState()
+
+
+def _draw_line(canv: Canvas, text: str, x: float, y: float, max_width: float, *,
+               right: bool = False, bold: bool = False, italic: bool = False) -> None:
+    """One line of header/footer text (with CJK fallback), shortened with "…" to fit one line."""
+    style = theme.style("furniture_bold" if bold else "furniture_right" if right
+                        else "furniture_italic" if italic else "furniture")
+    para = Paragraph(theme.markup(text, newlines=False), style)
+    para.wrap(max_width, 1000)
+    while len(para.blPara.lines) > 1 and len(text) > 4:
+        text = text[: max(4, int(len(text) * 0.9))].rstrip() + "…"
+        para = Paragraph(theme.markup(text, newlines=False), style)
+        para.wrap(max_width, 1000)
+    para.drawOn(canv, x - max_width if right else x, y)
+
+
+class _Doc(BaseDocTemplate):
+    def __init__(self, buf, meta: DocMeta):
+        super().__init__(
+            buf,
+            pagesize=PORTRAIT,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=meta.title,
+            author=meta.author,
+            subject=meta.subject,
+            creator=meta.creator,
+            keywords=meta.keywords,
+            producer="Scorecard (ReportLab)",
+            initialFontName=theme.MAIN,
+            initialFontSize=9,
+            initialLeading=11,
+        )
+        templates = []
+        for name, size in (("portrait", PORTRAIT), ("landscape", LANDSCAPE)):
+            w, h = size
+            frame = Frame(MARGIN_X, MARGIN_BOTTOM, w - 2 * MARGIN_X, h - MARGIN_TOP - MARGIN_BOTTOM,
+                          id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+            templates.append(PageTemplate(id=name, frames=[frame], pagesize=size, autoNextPageTemplate=name))
+        self.addPageTemplates(templates)
+
+
+def frame_width(orientation: str = "portrait") -> float:
+    size = PORTRAIT if orientation == "portrait" else LANDSCAPE
+    return size[0] - 2 * MARGIN_X
+
+
+def frame_height(orientation: str = "portrait") -> float:
+    size = PORTRAIT if orientation == "portrait" else LANDSCAPE
+    return size[1] - MARGIN_TOP - MARGIN_BOTTOM
+
+
+def build_pdf(story: list, *, meta: DocMeta) -> bytes:
+    """Lay out a story on A4 pages with the shared header/footer and return the PDF."""
+    theme.register_fonts()
+    buf = io.BytesIO()
+    doc = _Doc(buf, meta)
+    doc.build(story, canvasmaker=partial(ReportCanvas, meta=meta))
+    return buf.getvalue()

@@ -1,0 +1,455 @@
+"""The hiring committee's PDF for one candidate.
+
+Stages: cover (who, what, recommendations, knock-out, rounds, the agenda) → the
+competency/attitude × interviewer matrix (landscape) → the level view (landscape) →
+the evidence, round by round and interviewer by interviewer (portrait).
+
+Input is a `ConsolidatedReport`; every number and flag was computed in
+`scorecard.domain.consolidation`, so this module only lays things out.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from scorecard.domain.consolidation import (
+    ConsolidatedReport,
+    LevelRow,
+    LevelView,
+    Matrix,
+    MatrixCell,
+    MatrixRow,
+    RoundState,
+)
+from scorecard.domain.kit import KnockoutOutcome
+from scorecard.pdf import blocks, theme
+from scorecard.pdf.blocks import (
+    draft_outline,
+    table_style,
+    OUTCOME_LABELS,
+    ROUND_STATE_COLOURS,
+    ROUND_STATE_LABELS,
+    Heading,
+    boxed,
+    c,
+    fmt_dt,
+    grid_style,
+    rating_text,
+    recommendation_bg,
+    recommendation_text,
+    stage_label,
+)
+from scorecard.pdf.canvas import DocMeta, build_pdf, frame_width
+from scorecard.pdf.theme import markup, style
+
+CONFIDENTIAL = "Confidential — hiring committee"
+#: Interviewer columns per matrix table; wider panels continue in a second table.
+MAX_MATRIX_COLUMNS = 7
+
+
+def render_consolidated(report: ConsolidatedReport) -> bytes:
+    """The committee PDF for one candidate, as bytes."""
+    h = report.header
+    meta = DocMeta(
+        title=f"Hiring committee report — {h.candidate_name}",
+        subject=f"{h.role}, target level {h.target_level_name}; kit {h.kit_id} v{h.kit_version}",
+        author="Scorecard — interview panel",
+        header_left=h.candidate_name,
+        header_right=CONFIDENTIAL,
+        footer_left=f"Hiring committee report · {h.role} · exported {fmt_dt(h.exported_at)}",
+        keywords="hiring committee, structured interview, scorecard",
+    )
+    return build_pdf(story(report), meta=meta)
+
+
+def story(report: ConsolidatedReport) -> list:
+    out: list = []
+    out += _cover(report)
+    out += [NextPageTemplate("landscape"), PageBreak()]
+    out += _matrix_section(report.matrix, report)
+    out += [PageBreak()]
+    out += _level_section(report.level_view)
+    out += [NextPageTemplate("portrait"), PageBreak()]
+    out += _evidence_section(report)
+    return out
+
+
+# --- cover ------------------------------------------------------------------------------
+
+
+def _cover(report: ConsolidatedReport) -> list:
+    h = report.header
+    w = frame_width("portrait")
+    out: list = [
+        Heading("HIRING COMMITTEE REPORT", "kicker", outline="Summary", key="summary"),
+        Paragraph(markup(h.candidate_name, newlines=False), style("title")),
+        Paragraph(f"{markup(h.role, newlines=False)} · target level "
+                  f"<b>{markup(h.target_level_name, newlines=False)}</b>", style("subtitle")),
+    ]
+    facts = [
+        ("Role", h.role),
+        ("Target level", h.target_level_name),
+        ("Kit", f"{h.kit_id} — version {h.kit_version} ({h.kit_version_title}, content {h.content_hash[:12]})"),
+        ("Exported", fmt_dt(h.exported_at)),
+        ("Interviewers", ", ".join(report.interviewers) or "none yet"),
+    ]
+    t = Table([[Paragraph(k, style("cell_bold")), Paragraph(markup(v), style("cell"))] for k, v in facts],
+              colWidths=[32 * mm, w - 32 * mm])
+    t.setStyle(grid_style(header_rows=0, extra=[("BACKGROUND", (0, 0), (0, -1), theme.GROUP_BG)]))
+    out += [t, Spacer(1, 8)]
+    out += _knockout_banner(report, w)
+    out += [Spacer(1, 6), Paragraph("Recommendations", style("h2"))]
+    out.append(_recommendation_table(report, w))
+    out += [Paragraph("Rounds", style("h2")), _rounds_table(report, w)]
+    out += _agenda(report)
+    return out
+
+
+def _knockout_banner(report: ConsolidatedReport, width: float) -> list:
+    k = report.knockout
+    if k.outcome is None:
+        return [Paragraph("Knock-out: no knock-out question answered.", style("muted"))]
+    ink, bg = blocks.OUTCOME_COLOURS[k.outcome]
+    head = {
+        KnockoutOutcome.AUTO_DECLINE: f"{theme.WARNING} AUTO-DECLINE — a knock-out answer disqualifies this candidate",
+        KnockoutOutcome.REVIEW: f"{theme.WARNING} KNOCK-OUT NEEDS REVIEW",
+        KnockoutOutcome.QUALIFIES: "Knock-out: qualifies",
+    }[k.outcome]
+    if k.provisional:
+        head += " (provisional: from a draft)"
+    lines = [Paragraph(c(ink, head), style("banner"))]
+    for a in k.answers:
+        draft = " " + c(theme.DRAFT_INK, "<b>(draft)</b>") if a.draft else ""
+        lines.append(Paragraph(
+            f"{markup(a.item_title, newlines=False)} — answered <b>{markup(a.option_label, newlines=False)}</b> "
+            f"→ {OUTCOME_LABELS[a.outcome]} · {markup(a.interviewer, newlines=False)}{draft}",
+            style("banner_small"),
+        ))
+    if not k.answers and k.auto_declined:
+        lines.append(Paragraph("The candidate record is marked auto-declined.", style("banner_small")))
+    border = ink if k.outcome is not KnockoutOutcome.QUALIFIES else None
+    return [boxed(lines, width=width, bg=bg, border=border)]
+
+
+def _recommendation_table(report: ConsolidatedReport, width: float) -> Table | Paragraph:
+    recs = report.recommendations
+    if not recs:
+        return Paragraph("No scorecards yet.", style("muted"))
+    cols = [0.30, 0.28, 0.20, 0.22]
+    rows = [[Paragraph(x, style("cell_head")) for x in ("Interviewer", "Round", "Recommendation", "Status")]]
+    bgs = []
+    for i, rec in enumerate(recs, 1):
+        status = (c(theme.DRAFT_INK, "<b>DRAFT</b> — not submitted") if rec.draft
+                  else f"Submitted {blocks.fmt_date(rec.submitted_at)}")
+        rows.append([
+            Paragraph(markup(rec.interviewer, newlines=False), style("cell_bold")),
+            Paragraph(markup(rec.round_name, newlines=False), style("cell")),
+            Paragraph(recommendation_text(rec), style("cell")),
+            Paragraph(status, style("cell")),
+        ])
+        bgs.append(("BACKGROUND", (2, i), (2, i), recommendation_bg(rec)))
+        if rec.draft:
+            bgs.append(draft_outline(2, i))
+    t = Table(rows, colWidths=[width * f for f in cols], repeatRows=1)
+    t.setStyle(grid_style(extra=bgs))
+    return t
+
+
+def _rounds_table(report: ConsolidatedReport, width: float) -> Table:
+    rows = [[Paragraph(x, style("cell_head")) for x in ("Round", "Stage", "Status", "Scorecards")]]
+    extra = []
+    for i, r in enumerate(report.rounds, 1):
+        ink, bg = ROUND_STATE_COLOURS[r.state]
+        counts = []
+        if r.submitted_count:
+            counts.append(f"{r.submitted_count} submitted")
+        if r.draft_count:
+            counts.append(f"{r.draft_count} draft")
+        rows.append([
+            Paragraph(markup(r.name, newlines=False), style("cell_bold")),
+            Paragraph(stage_label(r.stage), style("cell")),
+            Paragraph(c(ink, f"<b>{ROUND_STATE_LABELS[r.state]}</b>"), style("cell")),
+            Paragraph(", ".join(counts) or "none", style("cell")),
+        ])
+        extra.append(("BACKGROUND", (2, i), (2, i), bg))
+    t = Table(rows, colWidths=[width * f for f in (0.38, 0.2, 0.18, 0.24)], repeatRows=1)
+    t.setStyle(grid_style(extra=extra))
+    return t
+
+
+def _agenda(report: ConsolidatedReport) -> list:
+    items = []
+    dis = report.disagreements
+    if dis:
+        names = "; ".join(f"{markup(r.name, newlines=False)} ({r.spread} steps)" for r in dis)
+        items.append(f"{c(theme.DANGER, '<b>' + theme.FLAG + ' Disagreement</b>')} on {len(dis)} "
+                     f"{'dimension' if len(dis) == 1 else 'dimensions'}: {names}.")
+    gaps = report.gaps
+    if gaps:
+        names = "; ".join(markup(r.name, newlines=False) for r in gaps)
+        items.append(f"{c(theme.WARN, '<b>Not assessed</b>')} by anyone: {names}.")
+    for r in report.rounds:
+        if r.state is RoundState.MISSING:
+            items.append(f"Round <b>{markup(r.name, newlines=False)}</b> has no scorecard.")
+        elif r.state is RoundState.DRAFT_ONLY:
+            items.append(f"Round <b>{markup(r.name, newlines=False)}</b> has drafts only — nothing submitted.")
+    drafts = sum(1 for rec in report.recommendations if rec.draft)
+    if drafts:
+        items.append(f"{drafts} draft {'scorecard is' if drafts == 1 else 'scorecards are'} shown, marked "
+                     "as drafts; they do not count towards disagreement.")
+    if report.no_evidence_count:
+        items.append(f"{c(theme.WARN, '<b>' + theme.WARNING + '</b>')} {report.no_evidence_count} "
+                     f"{'rating has' if report.no_evidence_count == 1 else 'ratings have'} no evidence "
+                     "recorded (no indicator, no note).")
+    if not items:
+        items.append("No disagreements, gaps or missing rounds.")
+    out: list = [Paragraph("For the committee's agenda", style("h2"))]
+    out += [Paragraph(x, style("body"), bulletText="•") for x in items]
+    return out
+
+
+# --- matrix -----------------------------------------------------------------------------
+
+
+def _legend(report: ConsolidatedReport, width: float) -> list:
+    # one swatch per step of the scale(s) used, lowest first
+    seen: dict[tuple[str, int], tuple[str, float]] = {}
+    for row in report.matrix.rows:
+        for r in row.ratings:
+            seen.setdefault((r.scale_id, r.index), (r.label, r.position))
+    steps = [v for _, v in sorted(seen.items())]
+    out: list = []
+    if steps:
+        cells = [Paragraph(markup(label, newlines=False), style("cell_center")) for label, _ in steps]
+        sw = min(28 * mm, (width - 30 * mm) / max(len(cells), 1))
+        t = Table([[Paragraph("Ratings:", style("cell_bold")), *cells]], colWidths=[30 * mm] + [sw] * len(cells))
+        t.setStyle(table_style(
+            [("FONTNAME", (0, 0), (-1, -1), theme.MAIN), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+            + [("BACKGROUND", (i + 1, 0), (i + 1, 0), theme.rating_colour(pos)) for i, (_, pos) in enumerate(steps)]
+            + [("BOX", (i + 1, 0), (i + 1, 0), 0.4, theme.GRID) for i in range(len(steps))]
+        ))
+        t.hAlign = "LEFT"
+        out.append(t)
+    out.append(Paragraph(
+        "Each cell lists every rating that interviewer gave on questions measuring the row, with the step's "
+        "label and colour. Draft ratings are italic, marked (draft) and never coloured; a cell holding only "
+        f"drafts has a dashed outline. Drafts are not used to measure agreement. {theme.FLAG} marks a row whose submitted ratings are two or more scale steps apart. "
+        "A gap is a competency or attitude nobody rated.",
+        style("muted"),
+    ))
+    return out
+
+
+def _matrix_section(matrix: Matrix, report: ConsolidatedReport) -> list:
+    w = frame_width("landscape")
+    out: list = [
+        Heading("Competencies and attitudes × interviewers", "h1", outline="Competency matrix", key="matrix"),
+    ]
+    out += _legend(report, w)
+    out.append(Spacer(1, 4))
+    if not matrix.rows:
+        return out + [Paragraph("This kit names no competencies or attitudes.", style("muted"))]
+    names = list(matrix.interviewers)
+    chunks = [list(range(i, min(i + MAX_MATRIX_COLUMNS, len(names))))
+              for i in range(0, max(len(names), 1), MAX_MATRIX_COLUMNS)]
+    for n, cols in enumerate(chunks):
+        if len(chunks) > 1:
+            out.append(Paragraph(f"Interviewers {cols[0] + 1}–{cols[-1] + 1} of {len(names)}", style("h3")))
+        out.append(_matrix_table(matrix, cols, w))
+        out.append(Spacer(1, 8))
+    return out
+
+
+def _cell(cell: MatrixCell) -> tuple[list, colors.Color]:
+    if not cell.ratings:
+        return [Paragraph(c(theme.FAINT, "—"), style("cell_center"))], colors.white
+    paras = [Paragraph(rating_text(r), style("cell_center")) for r in cell.ratings]
+    sub = cell.submitted
+    if sub:
+        pos = sorted(r.position for r in sub)
+        bg = theme.rating_colour((pos[(len(pos) - 1) // 2] + pos[len(pos) // 2]) / 2)
+    else:
+        bg = theme.DRAFT_BG
+    return paras, bg
+
+
+def _flag(row: MatrixRow) -> tuple[str, colors.Color]:
+    if row.gap:
+        why = "no question in this kit" if row.item_count == 0 else "not rated by anyone"
+        return c(theme.WARN, f"<b>GAP</b> — {why}"), theme.WARN_BG
+    if row.disagreement:
+        return c(theme.DANGER, f"<b>{theme.FLAG} DISAGREE</b> — {row.spread} steps apart"), theme.DANGER_BG
+    if row.draft_only:
+        return c(theme.DRAFT_INK, "Drafts only — not compared"), theme.DRAFT_BG
+    n = sum(len(cell.submitted) for cell in row.cells)
+    if n == 1:
+        return c(theme.MUTED, "One rating"), colors.white
+    if row.spread == 0:
+        return c(theme.MUTED, f"Agree ({n} ratings)"), colors.white
+    return c(theme.MUTED, f"Within {row.spread} step ({n} ratings)"), colors.white
+
+
+def _matrix_table(matrix: Matrix, cols: list[int], width: float) -> Table:
+    label_w, flag_w = 58 * mm, 40 * mm
+    col_w = (width - label_w - flag_w) / max(len(cols), 1)
+    header = [Paragraph("Competency / attitude", style("cell_head"))]
+    header += [Paragraph(markup(matrix.interviewers[i], newlines=False), style("cell_head_center")) for i in cols]
+    header += [Paragraph("Agreement", style("cell_head"))]
+    rows = [header]
+    extra: list = [("VALIGN", (1, 1), (-1, -1), "MIDDLE")]
+    last = len(cols) + 1
+    for group, group_rows in matrix.groups:
+        r = len(rows)
+        rows.append([Paragraph(markup(group, newlines=False), style("cell_bold"))] + [""] * last)
+        extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), theme.GROUP_BG)]
+        for row in group_rows:
+            r = len(rows)
+            count = f"{row.item_count} question{'s' if row.item_count != 1 else ''}"
+            label = f"<b>{markup(row.name, newlines=False)}</b><br/>" + c(theme.MUTED, f'<font size="7">{count}</font>')
+            line = [Paragraph(label, style("cell"))]
+            for j, i in enumerate(cols, 1):
+                paras, bg = _cell(row.cells[i])
+                line.append(paras)
+                extra.append(("BACKGROUND", (j, r), (j, r), bg))
+                if row.cells[i].ratings and not row.cells[i].submitted:
+                    extra.append(draft_outline(j, r))
+            flag, bg = _flag(row)
+            line.append(Paragraph(flag, style("cell")))
+            extra.append(("BACKGROUND", (last, r), (last, r), bg))
+            if row.disagreement:
+                extra.append(("LINEBEFORE", (0, r), (0, r), 3, theme.DANGER))
+            rows.append(line)
+    t = Table(rows, colWidths=[label_w] + [col_w] * len(cols) + [flag_w], repeatRows=1)
+    t.setStyle(grid_style(extra=extra))
+    return t
+
+
+# --- level view ---------------------------------------------------------------------------
+
+
+def _level_section(view: LevelView) -> list:
+    w = frame_width("landscape")
+    out: list = [Heading(
+        f"Level view — held against {view.target_level_name}", "h1", outline="Level view", key="levels",
+    )]
+    out.append(Paragraph(
+        "For each competency: the panel's median rating (submitted scorecards; drafts only where nothing "
+        "was submitted, and then marked), each rating given, and what the framework describes at the target "
+        "level and the levels either side. The committee judges which description the evidence matches.",
+        style("muted"),
+    ))
+    if not view.rows:
+        return out + [Paragraph("This kit's framework names no competencies.", style("muted"))]
+    levels = [("below", view.below_level_name), ("target", view.target_level_name), ("above", view.above_level_name)]
+    levels = [(k, n) for k, n in levels if n is not None]
+    comp_w, rating_w = 48 * mm, 44 * mm
+    lw = (w - comp_w - rating_w) / len(levels)
+    header = [Paragraph("Competency", style("cell_head")), Paragraph("Panel rating", style("cell_head"))]
+    for kind, name in levels:
+        tag = {"below": "level below", "target": "TARGET level", "above": "level above"}[kind]
+        header.append(Paragraph(f"{markup(name, newlines=False)} <font size='7'>({tag})</font>", style("cell_head")))
+    rows = [header]
+    target_col = 2 + [k for k, _ in levels].index("target")
+    extra: list = [("BACKGROUND", (target_col, 0), (target_col, -1), theme.TARGET_BG),
+                   ("BACKGROUND", (0, 0), (-1, 0), theme.HEADER_BG),
+                   ("BACKGROUND", (target_col, 0), (target_col, 0), colors.HexColor("#f7e7a6"))]
+    current = None
+    for lr in view.rows:
+        if lr.discipline != current:
+            current = lr.discipline
+            r = len(rows)
+            rows.append([Paragraph(markup(current, newlines=False), style("cell_bold"))] + [""] * (1 + len(levels)))
+            extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), theme.GROUP_BG)]
+        r = len(rows)
+        rating_cell, bg = _panel_rating(lr)
+        line = [Paragraph(f"<b>{markup(lr.name, newlines=False)}</b>", style("cell")), rating_cell]
+        for kind, _ in levels:
+            lt = getattr(lr, kind)
+            text = markup(lt.text) if lt and lt.text else c(theme.FAINT, "<i>not described</i>")
+            cell = [Paragraph(text, style("cell"))]
+            if kind == "target" and lr.expectations:
+                for title, exp in lr.expectations:
+                    cell.append(Paragraph(
+                        c(theme.MUTED, f"<i>Question “{markup(title, newlines=False)}” expects:</i> ") + markup(exp),
+                        style("cell_small")))
+            line.append(cell)
+        rows.append(line)
+        extra.append(("BACKGROUND", (1, r), (1, r), bg))
+        if lr.median_from_drafts:
+            extra.append(draft_outline(1, r))
+    t = Table(rows, colWidths=[comp_w, rating_w] + [lw] * len(levels), repeatRows=1)
+    t.setStyle(grid_style(header_rows=0, extra=extra))
+    out.append(t)
+    return out
+
+
+def _panel_rating(lr: LevelRow) -> tuple[list, colors.Color]:
+    if lr.median_label is None:
+        return [Paragraph(c(theme.WARN, "<b>GAP</b> — not rated"), style("cell"))], theme.WARN_BG
+    head = f"<b>{markup(lr.median_label, newlines=False)}</b>"
+    if lr.median_from_drafts:
+        head += " " + c(theme.DRAFT_INK, "<b>(drafts only)</b>")
+    cell = [Paragraph(head, style("cell"))]
+    who = "; ".join(f"{markup(r.interviewer, newlines=False)}: {rating_text(r)}" for r in lr.ratings)
+    cell.append(Paragraph(who, style("cell_small")))
+    bg = theme.DRAFT_BG if lr.median_from_drafts else theme.rating_colour(lr.median_position)
+    return cell, bg
+
+
+# --- evidence ---------------------------------------------------------------------------
+
+
+def _evidence_section(report: ConsolidatedReport) -> list:
+    w = frame_width("portrait")
+    out: list = [
+        Heading("Evidence by round", "h1", outline="Evidence", key="evidence"),
+        Paragraph(
+            "What each interviewer recorded, item by item, in kit order: the rating with its anchor, the "
+            f"indicators observed ({theme.BOX_CHECKED} positive, {theme.BOX_CROSSED} negative; "
+            f"{theme.BOX_EMPTY} not observed), notes, time and skips. Draft scorecards are marked on every item.",
+            style("muted"),
+        ),
+    ]
+    total = len(report.evidence)
+    first = True
+    for n, rnd in enumerate(report.evidence, 1):
+        if rnd.scorecards and not first:
+            out.append(PageBreak())
+        else:
+            out.append(CondPageBreak(60 * mm))
+        first = False
+        ink, bg = ROUND_STATE_COLOURS[rnd.state]
+        out.append(Heading(
+            f"Round {n} of {total} · {rnd.name}", "h1",
+            outline=f"Round {n}: {rnd.name}", key=f"round-{rnd.round_id}", level=1,
+        ))
+        out.append(Paragraph(
+            f"{stage_label(rnd.stage)} · {c(ink, '<b>' + ROUND_STATE_LABELS[rnd.state] + '</b>')}",
+            style("muted"),
+        ))
+        if not rnd.scorecards:
+            out.append(boxed([Paragraph("No scorecard was recorded for this round.", style("body"))],
+                             width=w, bg=bg))
+            continue
+        for i, sc in enumerate(rnd.scorecards):
+            if i:
+                out.append(CondPageBreak(80 * mm))
+            draft = " — DRAFT" if sc.draft else ""
+            out.append(Heading(
+                f"{markup(sc.interviewer, newlines=False)} · {markup(rnd.name, newlines=False)}"
+                + (c(theme.DRAFT_INK, draft) if draft else ""),
+                "h2", outline=f"{sc.interviewer}{' (draft)' if sc.draft else ''}",
+                key=f"sc-{sc.scorecard_id}", level=2, is_markup=True,
+                section=f"{sc.interviewer}{' (DRAFT)' if sc.draft else ''} · {rnd.name}",
+            ))
+            out += blocks.scorecard_evidence(sc, width=w)
+    return out

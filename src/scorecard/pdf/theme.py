@@ -1,0 +1,239 @@
+"""Fonts, colours and named paragraph styles shared by every report.
+
+Every glyph in every PDF comes from an embedded TrueType font: DejaVu Sans (regular,
+bold, oblique, bold oblique) for text, WenQuanYi Zen Hei as the fallback for the
+characters DejaVu lacks (Chinese, Japanese, Korean). The standard PDF fonts
+(Helvetica, ZapfDingbats, …) are never referenced — they are not embedded, so a
+reader without them would substitute something else. `markup()` is the one way user
+text gets into a Paragraph: it escapes XML and switches runs of characters DejaVu
+lacks into the fallback font.
+
+Fonts are registered once per process, lazily, by `register_fonts()`; nothing happens
+at import time.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from scorecard import paths
+
+MAIN = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+BOLD_ITALIC = "DejaVuSans-BoldOblique"
+FALLBACK = "WenQuanYiZenHei"
+
+_FILES = {
+    MAIN: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
+_FALLBACK_FILE = "wqy-zenhei.ttc"
+
+_lock = threading.Lock()
+_registered = False
+_registrations = 0  # how many times fonts were actually loaded; stays 1 per process
+_main_cover: frozenset[int] = frozenset()
+_fallback_cover: frozenset[int] = frozenset()
+
+# check boxes and marks, all from DejaVu Sans
+BOX_EMPTY = "☐"
+BOX_CHECKED = "☑"
+BOX_CROSSED = "☒"
+WARNING = "⚠"
+FLAG = "⚑"
+
+
+def register_fonts() -> None:
+    """Load the bundled fonts into ReportLab once per process (thread-safe, idempotent)."""
+    global _registered, _registrations, _main_cover, _fallback_cover
+    if _registered:
+        return
+    with _lock:
+        if _registered:
+            return
+        faces = []
+        for name, filename in _FILES.items():
+            font = TTFont(name, str(paths.bundled("resources", "fonts", filename)))
+            pdfmetrics.registerFont(font)
+            faces.append(set(font.face.charToGlyph))
+        pdfmetrics.registerFontFamily(MAIN, normal=MAIN, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
+        fallback = TTFont(FALLBACK, str(paths.bundled("resources", "fonts", _FALLBACK_FILE)), subfontIndex=0)
+        pdfmetrics.registerFont(fallback)
+        # one face only: bold/italic markup inside a fallback run stays in the fallback font
+        pdfmetrics.registerFontFamily(
+            FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK, boldItalic=FALLBACK
+        )
+        # a character counts as covered by DejaVu only if all four faces have it,
+        # so bold or italic text never falls through to a missing glyph
+        _main_cover = frozenset(set.intersection(*faces))
+        _fallback_cover = frozenset(fallback.face.charToGlyph)
+        _registrations += 1
+        _registered = True
+
+
+def registration_count() -> int:
+    """How many times fonts were loaded in this process (1 after first use)."""
+    return _registrations
+
+
+def _escape(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _needs_fallback(ch: str) -> bool:
+    cp = ord(ch)
+    return cp not in _main_cover and cp in _fallback_cover
+
+
+def markup(text: str | None, *, newlines: bool = True) -> str:
+    """User text → safe Paragraph markup, with runs DejaVu lacks set in the fallback font.
+
+    XML special characters are escaped, tabs become spaces and (with `newlines`) line
+    breaks become `<br/>`, so notes keep their shape.
+    """
+    register_fonts()
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    if text.isascii():
+        out = _escape(text)
+    else:
+        parts: list[str] = []
+        run: list[str] = []
+        in_fallback = False
+        for ch in text:
+            fb = ch != "\n" and _needs_fallback(ch)
+            if fb != in_fallback and run:
+                chunk = _escape("".join(run))
+                parts.append(f'<font name="{FALLBACK}">{chunk}</font>' if in_fallback else chunk)
+                run = []
+            in_fallback = fb
+            run.append(ch)
+        if run:
+            chunk = _escape("".join(run))
+            parts.append(f'<font name="{FALLBACK}">{chunk}</font>' if in_fallback else chunk)
+        out = "".join(parts)
+    if newlines:
+        out = out.replace("\n", "<br/>")
+    else:
+        out = out.replace("\n", " ")
+    return out
+
+
+# --- colours ------------------------------------------------------------------------
+
+INK = colors.HexColor("#1f2328")
+MUTED = colors.HexColor("#5b6470")
+FAINT = colors.HexColor("#8a939e")
+RULE = colors.HexColor("#c9ced6")
+GRID = colors.HexColor("#d5dae1")
+HEADER_BG = colors.HexColor("#e9edf2")
+GROUP_BG = colors.HexColor("#f3f5f8")
+TARGET_BG = colors.HexColor("#fff6d6")
+DRAFT_BG = colors.white  # drafts: white with a dashed outline (DRAFT_INK), never a rating colour
+DRAFT_INK = colors.HexColor("#7a5a00")
+DRAFT_BANNER = colors.HexColor("#fff1c9")
+DANGER = colors.HexColor("#b3261e")
+DANGER_BG = colors.HexColor("#fbe0dd")
+WARN = colors.HexColor("#8a5300")
+WARN_BG = colors.HexColor("#fdebc8")
+OK = colors.HexColor("#1e6b3a")
+OK_BG = colors.HexColor("#dcefe2")
+ACCENT = colors.HexColor("#1d4e89")
+
+# A diverging, colour-blind-safe ramp (ColorBrewer RdBu, lightened so dark text stays
+# legible). Colour always comes with the step's label: never colour alone.
+_RAMP = [
+    colors.HexColor("#f4a582"),
+    colors.HexColor("#fbd5c0"),
+    colors.HexColor("#f2f2f2"),
+    colors.HexColor("#cfe3f0"),
+    colors.HexColor("#92c5de"),
+]
+
+
+def rating_colour(position: float | None) -> colors.Color:
+    """Background for a rating at `position` on its scale (0.0 lowest … 1.0 highest)."""
+    if position is None:
+        return colors.white
+    p = min(max(position, 0.0), 1.0) * (len(_RAMP) - 1)
+    i = min(int(p), len(_RAMP) - 2)
+    return colors.linearlyInterpolatedColor(_RAMP[i], _RAMP[i + 1], 0, 1, p - i)
+
+
+def hexof(c: colors.Color) -> str:
+    return "#" + c.hexval()[2:]
+
+
+# --- styles -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def styles() -> dict[str, ParagraphStyle]:
+    """The named paragraph styles; every one uses the embedded fonts."""
+    register_fonts()
+    base = ParagraphStyle(
+        "body",
+        fontName=MAIN,
+        fontSize=9.5,
+        leading=13,
+        textColor=INK,
+        bulletFontName=MAIN,
+        spaceAfter=3,
+        splitLongWords=1,
+    )
+
+    def s(name: str, parent: ParagraphStyle = base, **kw) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=parent, **kw)
+
+    st = {"body": base}
+    st["title"] = s("title", fontName=BOLD, fontSize=22, leading=27, spaceAfter=4)
+    st["kicker"] = s("kicker", fontName=BOLD, fontSize=9, leading=12, textColor=ACCENT, spaceAfter=2)
+    st["subtitle"] = s("subtitle", fontSize=12, leading=16, textColor=MUTED, spaceAfter=10)
+    st["h1"] = s("h1", fontName=BOLD, fontSize=15, leading=19, spaceBefore=4, spaceAfter=6,
+                 textColor=ACCENT, keepWithNext=1)
+    st["h2"] = s("h2", fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=8, spaceAfter=4,
+                 keepWithNext=1)
+    st["h3"] = s("h3", fontName=BOLD, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=2,
+                 keepWithNext=1)
+    st["label"] = s("label", fontName=BOLD, fontSize=8, leading=10.5, textColor=MUTED, spaceBefore=4,
+                    spaceAfter=1, keepWithNext=1)
+    st["small"] = s("small", fontSize=8, leading=10.5, spaceAfter=1)
+    st["muted"] = s("muted", fontSize=8.5, leading=11.5, textColor=MUTED, spaceAfter=2)
+    st["prompt"] = s("prompt", fontName=ITALIC, fontSize=9, leading=12.5, textColor=MUTED, spaceAfter=3)
+    st["prompt_big"] = s("prompt_big", fontSize=11, leading=15, spaceAfter=4)
+    st["note"] = s("note", fontSize=9.5, leading=13.5, spaceAfter=4)
+    st["warn"] = s("warn", fontName=BOLD, fontSize=8.5, leading=11.5, textColor=WARN, spaceAfter=2)
+    st["banner"] = s("banner", fontName=BOLD, fontSize=11, leading=15)
+    st["banner_small"] = s("banner_small", fontSize=9, leading=12.5)
+    st["cell"] = s("cell", fontSize=8.5, leading=11, spaceAfter=0)
+    st["cell_bold"] = s("cell_bold", parent=st["cell"], fontName=BOLD)
+    st["cell_muted"] = s("cell_muted", parent=st["cell"], textColor=MUTED)
+    st["cell_small"] = s("cell_small", fontSize=7.5, leading=9.5, spaceAfter=0)
+    st["cell_center"] = s("cell_center", parent=st["cell"], alignment=TA_CENTER)
+    st["cell_head"] = s("cell_head", parent=st["cell"], fontName=BOLD, textColor=INK)
+    st["cell_head_center"] = s("cell_head_center", parent=st["cell_head"], alignment=TA_CENTER)
+    st["indicator"] = s("indicator", parent=st["cell"], leftIndent=12, firstLineIndent=-12)
+    st["indicator_on"] = s("indicator_on", parent=st["indicator"], fontName=BOLD)
+    st["indicator_off"] = s("indicator_off", parent=st["indicator"], textColor=MUTED)
+    st["right"] = s("right", parent=st["cell"], alignment=TA_RIGHT)
+    st["left"] = s("left", parent=st["cell"], alignment=TA_LEFT)
+    st["furniture"] = s("furniture", fontSize=7.5, leading=9, textColor=MUTED, spaceAfter=0)
+    st["furniture_bold"] = s("furniture_bold", parent=st["furniture"], fontName=BOLD, textColor=INK)
+    st["furniture_italic"] = s("furniture_italic", parent=st["furniture"], fontName=ITALIC)
+    st["furniture_right"] = s("furniture_right", parent=st["furniture"], alignment=TA_RIGHT)
+    return st
+
+
+def style(name: str) -> ParagraphStyle:
+    return styles()[name]
