@@ -44,7 +44,8 @@ def test_the_minimal_kit_loads():
 
 
 def test_problem_prints_as_file_line_column_field_message():
-    assert str(KitProblem("k.yaml", 3, 5, "items[0].round", "unknown round")) == "k.yaml:3:5: items[0].round: unknown round"
+    problem = KitProblem("k.yaml", 3, 5, "items[0].round", "unknown round")
+    assert str(problem) == "k.yaml:3:5: items[0].round: unknown round"
     assert str(KitProblem("k.yaml", 1, 1, "", "the file is empty")) == "k.yaml:1:1: the file is empty"
     assert str(KitProblem("k.yaml", None, None, "", "no such file")) == "k.yaml: no such file"
 
@@ -56,11 +57,15 @@ def test_empty_files(text):
     assert problem.message.startswith("the file is empty; a kit starts with `id:`")
 
 
-@pytest.mark.parametrize(("text", "what"), [("- id: a\n- id: b\n", "a list"), ("\n\njust some words\n", "a single value")])
-def test_a_file_that_is_not_a_mapping(text, what):
+@pytest.mark.parametrize(("text", "line", "what"), [
+    ("- id: a\n- id: b\n", 1, "a list"),
+    ("\n\njust some words\n", 3, "a single value ('just some words')"),
+])
+def test_a_file_that_is_not_a_mapping(text, line, what):
     problem = only_problem(load_kit_text, text, "n.yaml")
-    assert problem.line == (1 if what == "a list" else 3)
-    assert f"a kit is a mapping of `key: value` lines starting with `id:` and `title:`, but this file holds {what}" in problem.message
+    assert problem.line == line
+    assert problem.message.startswith("a kit is a mapping of `key: value` lines starting with `id:` and `title:`")
+    assert problem.message.endswith(f"but this file holds {what}")
 
 
 def test_missing_file(tmp_path):
@@ -118,7 +123,11 @@ def test_two_documents_in_one_file():
     assert "expected a single document" in problem.message
 
 
-@pytest.mark.parametrize("text", ["[" * 600, "a:\n" + "".join(" " * i + "- \n" for i in range(2000)), "items: " + "{a: " * 2000])
+@pytest.mark.parametrize("text", [
+    "[" * 600,
+    "a:\n" + "".join(" " * i + "- \n" for i in range(2000)),
+    "items: " + "{a: " * 2000,
+])
 def test_deeply_nested_junk(text):
     problem = only_problem(load_kit_text, text, "deep.yaml")
     assert problem.message.startswith("the file is nested too deeply to be a kit")

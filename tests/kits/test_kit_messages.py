@@ -70,7 +70,8 @@ def test_missing_key_points_at_the_mapping_that_should_hold_it():
 def test_missing_top_level_key_names_what_to_write():
     line, field, message = only("default_scale: evidence\n", "")
     assert (line, field) == (1, "default_scale")
-    assert message == "missing required key 'default_scale'; add `default_scale:` with an id (lowercase letters, digits, '-' or '_')"
+    assert message == ("missing required key 'default_scale'; "
+                       "add `default_scale:` with an id (lowercase letters, digits, '-' or '_')")
 
 
 def test_number_where_text_is_expected_suggests_quotes():
@@ -130,7 +131,8 @@ def test_whole_number_expected():
 
 
 def test_number_bounds():
-    line, field, message = only("    prompt: Shows API work.\n", "    prompt: Shows API work.\n    response_time_minutes: 0\n")
+    line, field, message = only("    prompt: Shows API work.\n",
+                                "    prompt: Shows API work.\n    response_time_minutes: 0\n")
     assert (line, field) == (20, "items[0] (id: c1).response_time_minutes")
     assert message == "must be greater than 0; found the number 0"
 
@@ -160,9 +162,25 @@ def test_duplicate_scale_step_ids_point_at_the_step():
 
 
 def test_bad_dict_key_points_at_the_key():
-    kit = KIT.replace("items:", "disciplines:\n  - {id: d, name: D, competencies: [{id: c, name: C, levels: {1: x}}]}\nitems:")
+    discipline = "  - {id: d, name: D, competencies: [{id: c, name: C, levels: {1: x}}]}"
+    kit = KIT.replace("items:", f"disciplines:\n{discipline}\nitems:")
     with pytest.raises(KitError) as caught:
         load_kit_text(kit, "m.yaml")
     [problem] = caught.value.problems
     assert (problem.line, problem.field) == (16, "disciplines[0] (id: d).competencies[0] (id: c).levels.1")
     assert problem.message == 'expected text but found the number 1; put it in quotes: "1"'
+
+
+def test_id_too_long():
+    line, field, message = only("id: c1", "id: " + "c" * 81)
+    assert (line, field) == (17, f"items[0] (id: {'c' * 81}).id")
+    assert message == "is too long (81 characters); use at most 80"
+
+
+def test_true_or_false_expected():
+    kit = KIT.replace("items:", "attitudes: [{id: a, name: A, definition: D, derived: maybe}]\nitems:")
+    with pytest.raises(KitError) as caught:
+        load_kit_text(kit, "m.yaml")
+    [problem] = caught.value.problems
+    assert (problem.line, problem.field) == (15, "attitudes[0] (id: a).derived")
+    assert problem.message == "expected true or false but found the text 'maybe'"

@@ -48,12 +48,13 @@ def _value_error(loc: tuple, exc: Exception) -> tuple[tuple, str]:
 def _missing(loc: tuple) -> str:
     name = loc[-1]
     model = _model_at(loc[:-1])
-    kind = _describe(model.model_fields[name].annotation, model.model_fields[name].metadata) if model else "a value"
+    field = model.model_fields.get(name) if model else None
+    kind = _describe(field.annotation, field.metadata) if field else "a value"
     return f"missing required key '{name}'; add `{name}:` with {kind}"
 
 
 def _unknown_key(loc: tuple) -> str:
-    key = loc[-1]
+    key = _short(str(loc[-1]))
     model = _model_at(loc[:-1])
     if model is None:
         return f"unknown key '{key}'"
@@ -107,6 +108,15 @@ def _values(ctx: dict) -> str:
     return ", ".join(re.findall(r"'([^']*)'", ctx["expected"])) or ctx["expected"]
 
 
+def _expected(what: str, hint: str = ""):
+    return lambda value, ctx: f"expected {what} but found {_found(value)}{hint}"
+
+
+_A_MAPPING = _expected("a mapping of `key: value` lines")
+_A_WHOLE_NUMBER = _expected("a whole number such as 3")
+_A_NUMBER = _expected("a number such as 2.5")
+_TRUE_OR_FALSE = _expected("true or false")
+
 _BY_KIND = {
     "string_type": _expected_text,
     "string_pattern_mismatch": _bad_id,
@@ -116,21 +126,20 @@ _BY_KIND = {
         f"needs at least {ctx['min_length']} {'entry' if ctx['min_length'] == 1 else 'entries'}; "
         f"it has {ctx['actual_length']}"
     ),
-    "list_type": lambda v, ctx: f"expected a list but found {_found(v)}; write each entry on its own line starting with '- '",
-    "dict_type": lambda v, ctx: f"expected a mapping of `key: value` lines but found {_found(v)}",
-    "model_type": lambda v, ctx: f"expected a mapping of `key: value` lines but found {_found(v)}",
-    "model_attributes_type": lambda v, ctx: f"expected a mapping of `key: value` lines but found {_found(v)}",
-    "int_type": lambda v, ctx: f"expected a whole number such as 3 but found {_found(v)}",
-    "int_parsing": lambda v, ctx: f"expected a whole number such as 3 but found {_found(v)}",
-    "int_from_float": lambda v, ctx: f"expected a whole number such as 3 but found {_found(v)}",
-    "float_type": lambda v, ctx: f"expected a number such as 2.5 but found {_found(v)}",
-    "float_parsing": lambda v, ctx: f"expected a number such as 2.5 but found {_found(v)}",
-    "bool_type": lambda v, ctx: f"expected true or false but found {_found(v)}",
-    "bool_parsing": lambda v, ctx: f"expected true or false but found {_found(v)}",
+    "list_type": _expected("a list", "; write each entry on its own line starting with '- '"),
+    "dict_type": _A_MAPPING,
+    "model_type": _A_MAPPING,
+    "model_attributes_type": _A_MAPPING,
+    "int_type": _A_WHOLE_NUMBER,
+    "int_parsing": _A_WHOLE_NUMBER,
+    "int_from_float": _A_WHOLE_NUMBER,
+    "float_type": _A_NUMBER,
+    "float_parsing": _A_NUMBER,
+    "bool_type": _TRUE_OR_FALSE,
+    "bool_parsing": _TRUE_OR_FALSE,
     "greater_than": lambda v, ctx: f"must be greater than {ctx['gt']:g}; found {_found(v)}",
-    "enum": lambda v, ctx: f"unknown value '{v}'; use one of: {_values(ctx)}",
-    "literal_error": lambda v, ctx: f"unsupported value {v!r}; use {_values(ctx)}",
-    "recursion_loop": lambda v, ctx: "this value refers back to itself through a YAML alias; write it out instead",
+    "enum": lambda v, ctx: f"unknown value '{_short(str(v))}'; use one of: {_values(ctx)}",
+    "literal_error": lambda v, ctx: f"unsupported value {_short(repr(v))}; use {_values(ctx)}",
 }
 
 

@@ -110,8 +110,8 @@ def parse_yaml(text: str, filename: str) -> ParsedYaml:
     except yaml.YAMLError as exc:
         raise KitError([_syntax_problem(filename, text, exc)]) from None
     except RecursionError:
-        raise KitError([KitProblem(filename, None, None, "",
-                                   "the file is nested too deeply to be a kit; check its brackets and indentation")]) from None
+        message = "the file is nested too deeply to be a kit; check its brackets and indentation"
+        raise KitError([KitProblem(filename, None, None, "", message)]) from None
 
 
 def _parse(text: str, filename: str) -> ParsedYaml:
