@@ -60,8 +60,8 @@ def _read_text(path: Path, filename: str) -> str:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise fail("no such file; check the path and the file name") from None
-    except OSError as exc:
-        raise fail(f"cannot read the file: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a path with a NUL character
+        raise fail(f"cannot read the file: {getattr(exc, 'strerror', None) or exc}") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -78,4 +78,7 @@ def _problem(filename: str, root: Node, error: ErrorDetails) -> KitProblem:
 
 
 def _kind_of(data: object) -> str:
-    return "a list" if isinstance(data, list) else f"a single value ({data!r})"
+    if isinstance(data, list):
+        return "a list"
+    shown = repr(data)
+    return f"a single value ({shown if len(shown) <= 60 else shown[:57] + '...'})"
