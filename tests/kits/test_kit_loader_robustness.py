@@ -53,7 +53,7 @@ def test_problem_prints_as_file_line_column_field_message():
 @pytest.mark.parametrize("text", ["", "   \n\n", "# only a comment\n", "---\n", "~\n"])
 def test_empty_files(text):
     problem = only_problem(load_kit_text, text, "e.yaml")
-    assert (problem.file, problem.line) == ("e.yaml", 1)
+    assert (problem.file, problem.line, problem.field) == ("e.yaml", 1, "")
     assert problem.message.startswith("the file is empty; a kit starts with `id:`")
 
 
@@ -85,7 +85,7 @@ def test_invalid_utf8_names_the_line(tmp_path):
     path = tmp_path / "latin1.yaml"
     path.write_bytes("id: k\ntitle: Caf\u00e9\n".encode("latin-1"))
     problem = only_problem(load_kit, path)
-    assert (problem.line, problem.column) == (2, 11)
+    assert (problem.file, problem.line, problem.column, problem.field) == (str(path), 2, 11, "")
     assert "this is not UTF-8 text (byte 0xe9)" in problem.message
 
 
@@ -93,7 +93,7 @@ def test_binary_garbage(tmp_path):
     path = tmp_path / "picture.yaml"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     problem = only_problem(load_kit, path)
-    assert (problem.file, problem.line, problem.column) == (str(path), 1, 1)
+    assert (problem.file, problem.line, problem.column, problem.field) == (str(path), 1, 1, "")
     assert "this is not UTF-8 text (byte 0x89)" in problem.message
 
 
@@ -101,7 +101,7 @@ def test_control_characters_in_utf8_text(tmp_path):
     path = tmp_path / "nul.yaml"
     path.write_bytes(b"id: k\ntitle: a\x00b\n")
     problem = only_problem(load_kit, path)
-    assert (problem.line, problem.column) == (2, 9)
+    assert (problem.file, problem.line, problem.column, problem.field) == (str(path), 2, 9, "")
     assert "a character that is not allowed in YAML (U+0000)" in problem.message
 
 
@@ -113,7 +113,7 @@ def test_utf8_with_byte_order_mark_loads(tmp_path):
 
 def test_yaml_syntax_error_names_line_and_column():
     problem = only_problem(load_kit_text, "id: k\ntitle: [unclosed\nlevels: x\n", "s.yaml")
-    assert (problem.line, problem.column) == (3, 7)
+    assert (problem.file, problem.line, problem.column, problem.field) == ("s.yaml", 3, 7, "")
     assert problem.message.startswith("invalid YAML: while parsing a flow sequence")
 
 
