@@ -1,0 +1,46 @@
+"""Fonts are registered once; user text is escaped; characters DejaVu lacks use the CJK fallback."""
+
+from __future__ import annotations
+
+from scorecard.pdf import theme
+
+
+def test_register_fonts_is_idempotent():
+    theme.register_fonts()
+    n = theme.registration_count()
+    for _ in range(5):
+        theme.register_fonts()
+    assert n == theme.registration_count() == 1
+
+
+def test_markup_escapes_xml():
+    assert theme.markup("a < b & c > d") == "a &lt; b &amp; c &gt; d"
+    assert theme.markup("<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"
+
+
+def test_markup_wraps_runs_dejavu_lacks():
+    fb = theme.FALLBACK
+    assert theme.markup("王伟") == f'<font name="{fb}">王伟</font>'
+    assert theme.markup("Hi 王伟!") == f'Hi <font name="{fb}">王伟</font>!'
+    # Latin, Greek, Cyrillic, Polish and the check boxes stay in DejaVu
+    for s in ["Zoë Ñúñez", "Ελένη", "Дмитрий", "Łukasz Wróbel", "☐ ☑ ☒ ⚠ ⚑ — “quoted”"]:
+        assert theme.markup(s) == s
+
+
+def test_markup_keeps_line_breaks_and_handles_empty():
+    assert theme.markup("a\nb") == "a<br/>b"
+    assert theme.markup("a\r\nb", newlines=False) == "a b"
+    assert theme.markup("") == "" and theme.markup(None) == ""
+
+
+def test_styles_use_only_embedded_fonts():
+    allowed = {theme.MAIN, theme.BOLD, theme.ITALIC, theme.BOLD_ITALIC}
+    for name, st in theme.styles().items():
+        assert st.fontName in allowed, name
+        assert st.bulletFontName in allowed, name
+
+
+def test_rating_colours_run_low_to_high():
+    low, mid, high = (theme.rating_colour(x) for x in (0.0, 0.5, 1.0))
+    assert low.red > low.blue and high.blue > high.red
+    assert theme.rating_colour(None) is not None
