@@ -78,3 +78,31 @@ def test_kit_list_and_import(tmp_path, capsys):
     assert main(["--db", db, "kit", "list"]) == 0
     out = capsys.readouterr().out
     assert "integration-engineer" in out and "v1" in out
+
+
+def test_kit_import_makes_versions_and_refuses_broken_files(tmp_path, capsys):
+    import yaml
+
+    from scorecard import paths
+
+    db = str(tmp_path / "k.sqlite3")
+    source = paths.bundled("data", "kits", "integration-engineer.yaml").read_text(encoding="utf-8")
+    kit_file = tmp_path / "ie.yaml"
+    kit_file.write_text(source, encoding="utf-8")
+    assert main(["--db", db, "kit", "import", str(kit_file)]) == 0
+    assert "unchanged" in capsys.readouterr().out  # the bundled copy was stored on open
+
+    data = yaml.safe_load(source)
+    data["title"] = "Integration Engineer (2027 revision)"
+    kit_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["--db", db, "kit", "import", str(kit_file)]) == 0
+    assert "stored as integration-engineer v2" in capsys.readouterr().out
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(source.replace("default_scale:", "default_scael:"), encoding="utf-8")
+    assert main(["--db", db, "kit", "import", str(broken)]) == 1
+    out = capsys.readouterr().out
+    assert "broken.yaml:" in out and "default_scael" in out and "NOT IMPORTED" in out
+    assert main(["--db", db, "kit", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert "v1" in listing and "v2" in listing and "v3" not in listing

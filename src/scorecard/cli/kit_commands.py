@@ -69,5 +69,46 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
-#: Each adds one `kit` subcommand; `kit import` and `kit list` register here too.
-KIT_COMMANDS = [_add_validate, _add_schema]
+def _add_import(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("import", help="store kit files in the database as new versions",
+                                 description="Validate and store kits, all or nothing per file. "
+                                             "An unchanged kit adds no version.")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a kit .yaml file")
+    parser.set_defaults(func=import_kits)
+
+
+def import_kits(args: argparse.Namespace) -> int:
+    from scorecard.cli.main import open_services
+
+    all_stored = True
+    with open_services(args) as services:
+        for path in args.paths:
+            try:
+                version, created = services.kits.import_file(path)
+            except KitError as exc:
+                all_stored = False
+                for problem in exc.problems:
+                    print(problem)
+                print(f"NOT IMPORTED: {path} (nothing was stored)")
+                continue
+            state = "stored as" if created else "unchanged, already stored as"
+            print(f"{path}: {state} {version.kit_id} v{version.version}")
+    return 0 if all_stored else 1
+
+
+def _add_list(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("list", help="list stored kits and their versions")
+    parser.set_defaults(func=list_kits)
+
+
+def list_kits(args: argparse.Namespace) -> int:
+    from scorecard.cli.main import open_services
+
+    with open_services(args) as services:
+        for v in services.kits.versions():
+            print(f"{v.kit_id}  v{v.version}  {v.title}  (imported {v.imported_at:%Y-%m-%d %H:%M} UTC, id {v.id})")
+    return 0
+
+
+#: Each adds one `kit` subcommand.
+KIT_COMMANDS = [_add_validate, _add_schema, _add_import, _add_list]
