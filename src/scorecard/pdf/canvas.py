@@ -117,8 +117,9 @@ class ReportCanvas(Canvas):
         self.setLineWidth(0.5)
         top = height - MARGIN_TOP + 6 * mm
         self.line(MARGIN_X, top - 2, width - MARGIN_X, top - 2)
-        _draw_line(self, m.header_left, MARGIN_X, top + 1.5, width / 2 - MARGIN_X, bold=True)
-        _draw_line(self, m.header_right, width - MARGIN_X, top + 1.5, width / 2 - MARGIN_X, right=True)
+        right_w = 160
+        _draw_line(self, m.header_left, MARGIN_X, top + 1.5, width - 2 * MARGIN_X - right_w - 10, bold=True)
+        _draw_line(self, m.header_right, width - MARGIN_X, top + 1.5, right_w, right=True)
         running = self._running_section()
         if running:
             _draw_line(self, running, MARGIN_X, top - 11, width - 2 * MARGIN_X, italic=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     NextPageTemplate,
@@ -298,11 +299,23 @@ def _flag(row: MatrixRow) -> tuple[str, colors.Color]:
     return c(theme.MUTED, f"Within {row.spread} step ({n} ratings)"), colors.white
 
 
+def _name_head(name: str, width: float) -> Paragraph:
+    """An interviewer's name as a column head, in a smaller size if a word would not fit the column."""
+    base = style("cell_head_center")
+    longest = max(name.split() or [name], key=lambda w: stringWidth(w, base.fontName, base.fontSize))
+    size = base.fontSize
+    while size > 6.5 and stringWidth(longest, base.fontName, size) > width:
+        size -= 0.5
+    if size == base.fontSize:
+        return Paragraph(markup(name, newlines=False), base)
+    return Paragraph(f'<font size="{size}">{markup(name, newlines=False)}</font>', base)
+
+
 def _matrix_table(matrix: Matrix, cols: list[int], width: float) -> Table:
     label_w, flag_w = 58 * mm, 40 * mm
     col_w = (width - label_w - flag_w) / max(len(cols), 1)
     header = [Paragraph("Competency / attitude", style("cell_head"))]
-    header += [Paragraph(markup(matrix.interviewers[i], newlines=False), style("cell_head_center")) for i in cols]
+    header += [_name_head(matrix.interviewers[i], col_w - 8) for i in cols]
     header += [Paragraph("Agreement", style("cell_head"))]
     rows = [header]
     extra: list = [("VALIGN", (1, 1), (-1, -1), "MIDDLE")]
@@ -399,7 +412,10 @@ def _panel_rating(lr: LevelRow) -> tuple[list, colors.Color]:
     if lr.median_from_drafts:
         head += " " + c(theme.DRAFT_INK, "<b>(drafts only)</b>")
     cell = [Paragraph(head, style("cell"))]
-    who = "; ".join(f"{markup(r.interviewer, newlines=False)}: {rating_text(r)}" for r in lr.ratings)
+    by_interviewer: dict[str, list[str]] = {}
+    for r in lr.ratings:
+        by_interviewer.setdefault(r.interviewer, []).append(rating_text(r))
+    who = "; ".join(f"{markup(name, newlines=False)}: {', '.join(texts)}" for name, texts in by_interviewer.items())
     cell.append(Paragraph(who, style("cell_small")))
     bg = theme.DRAFT_BG if lr.median_from_drafts else theme.rating_colour(lr.median_position)
     return cell, bg
