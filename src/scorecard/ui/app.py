@@ -1,0 +1,136 @@
+"""Start the GUI: the window first, everything heavy after it is painted.
+
+Order of start-up (measured by tests/ui/test_startup.py):
+1. QApplication, settings, the MainWindow shell — shown at once ("Opening the database…");
+2. after the first paint, on the next event-loop turn: import the services, open and
+   migrate the database, fill the candidate list; register the bundled fonts.
+A database that cannot be opened is reported in the window, never as a traceback;
+any other unexpected error is logged and shown in a dialog by the excepthook.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from scorecard import paths
+from scorecard.ui import theme
+from scorecard.ui.main_window import MainWindow
+from scorecard.ui.settings import Settings
+
+log = logging.getLogger("scorecard.ui")
+
+#: Fonts shipped with the app so that every script renders (王伟 needs a CJK font).
+BUNDLED_FONTS = (
+    "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf",
+    "wqy-zenhei.ttc",
+)
+
+
+def register_fonts() -> list[str]:
+    """Add the bundled fonts to Qt's font database; returns the families added."""
+    families: list[str] = []
+    for name in BUNDLED_FONTS:
+        font_id = QFontDatabase.addApplicationFont(str(paths.bundled("resources", "fonts", name)))
+        if font_id < 0:
+            log.warning("could not load bundled font %s", name)
+            continue
+        families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return families
+
+
+def log_file() -> Path:
+    return paths.user_data_dir() / "logs" / "scorecard.log"
+
+
+def setup_logging() -> Path:
+    path = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("scorecard")
+    root.setLevel(logging.INFO)
+    if not any(getattr(h, "baseFilename", None) == getattr(handler, "baseFilename", "") for h in root.handlers):
+        root.addHandler(handler)
+    return path
+
+
+class ExceptionDialogHook:
+    """Last resort for an unexpected error: log it with its traceback, tell the user in plain words."""
+
+    def __init__(self, window: QWidget | None, log_path: Path):
+        self._window = window
+        self._log_path = log_path
+        self._showing = False
+        self.dialog: QMessageBox | None = None
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        if issubclass(exc_type, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if self._showing or QApplication.instance() is None:
+            return
+        self._showing = True
+        self.dialog = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
+                                  f"Scorecard hit an unexpected problem: {exc}", parent=self._window)
+        self.dialog.setInformativeText(
+            "Everything you entered before this was saved. You can keep working; if the problem "
+            f"comes back, restart Scorecard.\n\nDetails were written to {self._log_path}."
+        )
+        self.dialog.finished.connect(self._on_finished)
+        self.dialog.open()
+
+    def _on_finished(self, _result: int) -> None:
+        self._showing = False
+
+
+def run_gui(db_path: Path, argv: list[str]) -> int:
+    """Run the desktop app on the database at `db_path`; returns the exit code."""
+    started = time.perf_counter()
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName(paths.APP_NAME)
+    app.setApplicationDisplayName(paths.APP_NAME)
+    theme.apply(app)
+    log_path = setup_logging()
+    settings = Settings.default()
+    window = MainWindow(services=None, settings=settings)
+    geometry = settings.window_geometry()
+    if geometry:
+        window.restoreGeometry(geometry)
+    hook = ExceptionDialogHook(window, log_path)
+    previous_hook = sys.excepthook
+    sys.excepthook = hook
+
+    done = False
+
+    def _continue_start_up() -> None:
+        nonlocal done
+        if done:
+            return
+        done = True
+        log.info("first paint after %.0f ms", (time.perf_counter() - started) * 1000)
+        window.open_database(Path(db_path))
+        register_fonts()
+        log.info("ready after %.0f ms", (time.perf_counter() - started) * 1000)
+
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, _continue_start_up))
+    # If the window is never painted (minimised at start), carry on anyway.
+    QTimer.singleShot(500, _continue_start_up)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        window.shutdown()

@@ -1,0 +1,322 @@
+"""The candidate list page: search, the table, the selected candidate's rounds, add a candidate."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scorecard.ui import keys
+from scorecard.ui.candidates.model import CandidateFilterProxy, CandidateRole, CandidateTableModel
+from scorecard.ui.candidates.round_list import RoundListModel, RoundListView
+from scorecard.ui.widgets import ToneLabel, heading, wrap_label
+
+if TYPE_CHECKING:
+    from scorecard.services import Services
+    from scorecard.ui.save_guard import SaveGuard
+    from scorecard.ui.settings import Settings
+
+
+class CandidatesPage(QWidget):
+    """Find a candidate, pick a round, start or resume it.
+
+    Signals:
+        roundRequested(str, str): start or resume (candidate id, round id).
+        nameNeeded(): the interviewer has no name yet and tried to do something that needs it.
+    """
+
+    roundRequested = Signal(str, str)
+    nameNeeded = Signal()
+
+    def __init__(self, services: Services, settings: Settings, guard: SaveGuard, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._settings = settings
+        self._guard = guard
+        self.add_dialog = None
+
+        # --- top row: search and add ---
+        self.search = QLineEdit(self)
+        self.search.setObjectName("candidateSearch")
+        self.search.setAccessibleName("Search candidates")
+        self.search.setPlaceholderText(
+            f"Search by name, role or level — accents and case do not matter ({keys.first('search')})"
+        )
+        self.search.setClearButtonEnabled(True)
+        self.add_button = QPushButton(f"Add candidate… ({keys.first('add-candidate')})", self)
+        self.add_button.setAccessibleName("Add candidate")
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName("Number of candidates shown")
+
+        # --- the table ---
+        self.model = CandidateTableModel(self)
+        self.proxy = CandidateFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName("candidateTable")
+        self.table.setAccessibleName("Candidates")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(CandidateTableModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(CandidateTableModel.ROLE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(60)
+        self.empty_label = wrap_label("", self, selectable=False)
+        self.empty_label.setObjectName("emptyList")
+        self.empty_label.hide()
+
+        # --- the selected candidate's rounds ---
+        self.detail = QWidget(self)
+        self.detail_title = heading("", self.detail, scale=1.2)
+        self.detail_sub = wrap_label("", self.detail)
+        self.declined_label = ToneLabel("", "negative", self.detail, bold=True)
+        self.declined_label.setWordWrap(True)
+        self.declined_label.hide()
+        self.rounds_model = RoundListModel(self)
+        self.rounds = RoundListView(self.detail)
+        self.rounds.setObjectName("roundList")
+        self.rounds.setModel(self.rounds_model)
+        self.rounds_help = wrap_label(
+            "Blind scoring: you see how many scorecards the panel submitted, never their ratings, "
+            "until you have submitted all of yours for this candidate.", self.detail, selectable=False)
+        self.rounds_help.setObjectName("keyHint")
+        detail_box = QVBoxLayout(self.detail)
+        detail_box.setContentsMargins(8, 0, 0, 0)
+        detail_box.addWidget(self.detail_title)
+        detail_box.addWidget(self.detail_sub)
+        detail_box.addWidget(self.declined_label)
+        rounds_heading = QLabel("&Rounds — Enter starts or resumes", self.detail)
+        rounds_heading.setBuddy(self.rounds)
+        detail_box.addWidget(rounds_heading)
+        detail_box.addWidget(self.rounds, 1)
+        detail_box.addWidget(self.rounds_help)
+
+        # --- layout ---
+        top = QHBoxLayout()
+        search_label = QLabel("&Search:", self)
+        search_label.setBuddy(self.search)
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.add_button)
+        left = QWidget(self)
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(self.table, 1)
+        left_box.addWidget(self.empty_label)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(12, 10, 12, 6)
+        page.addLayout(top)
+        page.addWidget(self.splitter, 1)
+
+        self.setTabOrder(self.search, self.table)
+        self.setTabOrder(self.table, self.rounds)
+        self.setTabOrder(self.rounds, self.add_button)
+
+        self._shortcuts = [
+            *keys.shortcuts(self, "search", self.focus_search),
+            *keys.shortcuts(self, "add-candidate", self.open_add_dialog),
+        ]
+
+        # --- connections ---
+        self.search.textChanged.connect(self._on_search_changed)
+        self.search.installEventFilter(self)
+        self.table.installEventFilter(self)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.table.activated.connect(self._on_table_activated)
+        self.rounds.roundChosen.connect(self._on_round_chosen)
+        self.rounds.backRequested.connect(self.focus_table)
+        self.add_button.clicked.connect(self.open_add_dialog)
+
+    # --- public -------------------------------------------------------------------------------
+
+    def footer_hint(self) -> str:
+        return keys.hint("search", "to-table", "choose-candidate", "add-candidate", "help")
+
+    def refresh(self, select: str | None = None) -> None:
+        """Re-read the list (after scoring, adding, or a name change), keeping the selection."""
+        current = select or self.selected_id()
+        self.model.set_rows(self._services.candidates.overview(interviewer=self._settings.interviewer))
+        self._size_columns()
+        self._after_filter()
+        if current is not None:
+            self.select_candidate(current)
+        if self.selected_id() is None:
+            self._select_proxy_row(0)
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return index.data(CandidateRole).id
+
+    def select_candidate(self, candidate_id: str) -> bool:
+        row = self.model.row_of(candidate_id)
+        if row is None:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            return False
+        self.table.setCurrentIndex(proxy_index)
+        self.table.scrollTo(proxy_index)
+        return True
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def focus_table(self) -> None:
+        if self.selected_id() is None:
+            self._select_proxy_row(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_rounds(self) -> None:
+        if self.rounds_model.rowCount() == 0:
+            return
+        self.rounds.select_row(self.rounds_model.suggested_row())
+        self.rounds.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_add_dialog(self) -> None:
+        from scorecard.ui.candidates.add_dialog import AddCandidateDialog
+
+        self.add_dialog = AddCandidateDialog(self._services, self)
+        self.add_dialog.candidateAdded.connect(self._on_candidate_added)
+        self.add_dialog.rejected.connect(self._on_add_dialog_rejected)
+        self.add_dialog.open()
+
+    # --- internals ---------------------------------------------------------------------------
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        fm = self.table.fontMetrics()
+        icon = self.table.iconSize().width() + 16
+        widths = {
+            CandidateTableModel.NAME: 220,
+            CandidateTableModel.LEVEL: fm.horizontalAdvance("Senior") + 40,
+            CandidateTableModel.MINE: fm.horizontalAdvance("1 submitted · 1 draft · 6 to do") + icon + 24,
+            CandidateTableModel.FLAG: fm.horizontalAdvance("Auto-declined") + icon + 24,
+        }
+        for col, width in widths.items():
+            header.resizeSection(col, width)
+
+    def _select_proxy_row(self, row: int) -> None:
+        if 0 <= row < self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(row, 0))
+
+    def _after_filter(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total} candidates")
+        if total == 0:
+            self.empty_label.setText(
+                f"No candidates yet. Add one with {keys.first('add-candidate')} (Add candidate…)."
+            )
+        elif shown == 0:
+            self.empty_label.setText("No candidate matches the search. Clear it with Esc.")
+        self.empty_label.setVisible(shown == 0)
+        if shown and not self.table.currentIndex().isValid():
+            self._select_proxy_row(0)
+        if not shown:
+            self._show_detail(None)
+
+    def _show_detail(self, overview) -> None:
+        if overview is None:
+            self.detail_title.setText("No candidate selected")
+            self.detail_sub.setText("")
+            self.declined_label.hide()
+            self.rounds_model.set_rounds([])
+            return
+        self.detail_title.setText(overview.name)
+        self.detail_sub.setText(f"{overview.kit_title} · target level {overview.target_level_name}")
+        self.declined_label.setText("⚠ Auto-declined by a knock-out answer" if overview.auto_declined else "")
+        self.declined_label.setVisible(overview.auto_declined)
+        self.rounds_model.set_rounds(overview.rounds)
+        self.rounds.select_row(self.rounds_model.suggested_row())
+
+    def _on_search_changed(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._after_filter()
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_detail(current.data(CandidateRole) if current.isValid() else None)
+
+    def _on_table_activated(self, _index) -> None:
+        self.focus_rounds()
+
+    def _on_round_chosen(self, round_id: str) -> None:
+        candidate_id = self.selected_id()
+        if candidate_id is None:
+            return
+        if not self._settings.interviewer:
+            self.nameNeeded.emit()
+            return
+        self.roundRequested.emit(candidate_id, round_id)
+
+    def _on_candidate_added(self, candidate_id: str) -> None:
+        self.search.clear()
+        self.refresh(select=candidate_id)
+        self._reactivate()
+        self.focus_table()
+
+    def _on_add_dialog_rejected(self) -> None:
+        self._reactivate()
+        self.focus_search()
+
+    def _reactivate(self) -> None:
+        """Back from a dialog: make the window active again (not every platform does it by itself)."""
+        window = self.window()
+        if window.isVisible() and not window.isActiveWindow():
+            window.activateWindow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if watched is self.search:
+                if key == Qt.Key.Key_Down:
+                    self.focus_table()
+                    return True
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.proxy.rowCount():
+                    if not self.table.currentIndex().isValid():
+                        self._select_proxy_row(0)
+                    self.focus_rounds()
+                    return True
+                if key == Qt.Key.Key_Escape and self.search.text():
+                    self.search.clear()
+                    return True
+            elif watched is self.table:
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Right) and not event.modifiers():
+                    if self.table.currentIndex().isValid():
+                        self.focus_rounds()
+                        return True
+                if key == Qt.Key.Key_Up and self.table.currentIndex().row() <= 0:
+                    self.focus_search()
+                    return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,335 @@
+"""The one window: a save banner, then the candidate list or the scoring view.
+
+The window is cheap to build and shows before anything heavy is imported: the
+candidate and scoring pages (and with them the services and the domain models) are
+created only once the database is open — `open_database()` on the event-loop turn
+after the first paint, or at once when a `Services` is passed in (tests).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scorecard.ui import keys
+from scorecard.ui.help_overlay import HelpOverlay
+from scorecard.ui.save_guard import SaveGuard
+from scorecard.ui.settings import Settings
+from scorecard.ui.widgets import Banner, heading, wrap_label
+
+if TYPE_CHECKING:
+    from scorecard.services import Services
+    from scorecard.ui.candidates.view import CandidatesPage
+    from scorecard.ui.scoring.view import ScoringPage
+
+log = logging.getLogger(__name__)
+
+#: Fits a 1366×768 screen with room for a task bar and the window frame.
+DEFAULT_SIZE = (1366, 720)
+
+
+class StartPage(QWidget):
+    """Shown until the database is open; shows the reason when it cannot be opened."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = heading("Opening the database…", self, scale=1.4)
+        self.detail = wrap_label("", self)
+        self.detail.hide()
+        self.quit_button = QPushButton(f"Quit ({keys.first('quit')})", self)
+        self.quit_button.setAccessibleName("Quit")
+        self.quit_button.hide()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(40, 40, 40, 40)
+        box.addStretch(1)
+        box.addWidget(self.title)
+        box.addWidget(self.detail)
+        box.addWidget(self.quit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addStretch(2)
+
+    def show_error(self, message: str, path: Path | None) -> None:
+        self.title.setText("Scorecard could not open the database")
+        where = f"\n\nDatabase file: {path}" if path else ""
+        self.detail.setText(
+            f"{message}{where}\n\nNothing was changed. Fix the cause (or start Scorecard with "
+            "--db pointing at another file) and open Scorecard again."
+        )
+        self.detail.show()
+        self.quit_button.show()
+        self.quit_button.setFocus()
+
+
+class MainWindow(QMainWindow):
+    """Candidate list and scoring view in a stack; a banner above them while saves are retried.
+
+    Signals:
+        firstPainted(): the window was painted for the first time (start-up continues after it).
+        servicesReady(): the database is open and the candidate list is filled.
+        databaseFailed(str): the database could not be opened; the text says why.
+    """
+
+    firstPainted = Signal()
+    servicesReady = Signal()
+    databaseFailed = Signal(str)
+
+    def __init__(self, services: Services | None = None, settings: Settings | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings if settings is not None else Settings.default()
+        self.services: Services | None = None
+        self.candidates_page: CandidatesPage | None = None
+        self.scoring_page: ScoringPage | None = None
+        self.name_dialog = None
+        self._owns_services = False
+        self._painted = False
+        self._pending_round: tuple[str, str] | None = None
+
+        self.setWindowTitle("Scorecard")
+        self.resize(*DEFAULT_SIZE)
+        self.guard = SaveGuard(self)
+
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.save_banner = Banner("warning", central, closable=False, name="saveBanner")
+        self.notice = Banner("info", central, closable=True, name="noticeBanner")
+        self.stack = QStackedWidget(central)
+        self.start_page = StartPage(self.stack)
+        self.stack.addWidget(self.start_page)
+        column.addWidget(self.save_banner)
+        column.addWidget(self.notice)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.hint = QLabel(self)
+        self.hint.setObjectName("footerHint")
+        self.hint.setAccessibleName("Keyboard hints")
+        self.statusBar().addWidget(self.hint, 1)
+        self.help_overlay = HelpOverlay(central)
+
+        self._build_menus()
+        self._window_shortcuts = (
+            keys.sequence_shortcuts(self, ("?",), self.help_overlay.toggle, Qt.ShortcutContext.WindowShortcut)
+        )
+
+        # --- connections ---
+        self.guard.failed.connect(self._on_save_failed)
+        self.guard.recovered.connect(self._on_save_recovered)
+        self.guard.rejected.connect(self._on_save_rejected)
+        self.save_banner.actionTriggered.connect(self._on_retry_now)
+        self.settings.interviewerChanged.connect(self._on_interviewer_changed)
+        self.start_page.quit_button.clicked.connect(self.close)
+        self.stack.currentChanged.connect(self._on_page_changed)
+
+        self._update_title()
+        if services is not None:
+            self.set_services(services)
+
+    # --- menus ---------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        app_menu = self.menuBar().addMenu("&Scorecard")
+        self.name_action = QAction("Change interviewer &name…", self)
+        self.name_action.setShortcut(QKeySequence(keys.key("interviewer").sequences[0]))
+        self.name_action.setEnabled(False)
+        app_menu.addAction(self.name_action)
+        app_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence(keys.key("quit").sequences[0]))
+        app_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        self.help_action = QAction("&Keyboard shortcuts", self)
+        self.help_action.setShortcut(QKeySequence("F1"))
+        help_menu.addAction(self.help_action)
+
+        self.name_action.triggered.connect(self._on_change_name)
+        quit_action.triggered.connect(self.close)
+        self.help_action.triggered.connect(self.help_overlay_toggle)
+
+    def help_overlay_toggle(self) -> None:
+        self.help_overlay.toggle()
+
+    # --- start-up --------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
+        return handled
+
+    def open_database(self, path: Path) -> bool:
+        """Import the services, open (and migrate) the database, fill the list."""
+        from scorecard.services import open_services
+        from scorecard.services.errors import DatabaseError
+
+        try:
+            services = open_services(path)
+        except DatabaseError as exc:
+            log.error("cannot open database %s: %s", path, exc)
+            self.start_page.show_error(str(exc), Path(path))
+            self.databaseFailed.emit(str(exc))
+            return False
+        self._owns_services = True
+        self.set_services(services)
+        return True
+
+    def set_services(self, services: Services) -> None:
+        from scorecard.ui.candidates.view import CandidatesPage
+        from scorecard.ui.scoring.view import ScoringPage
+
+        self.services = services
+        self.candidates_page = CandidatesPage(services, self.settings, self.guard, self.stack)
+        self.scoring_page = ScoringPage(services, self.settings, self.guard, self.stack)
+        self.stack.addWidget(self.candidates_page)
+        self.stack.addWidget(self.scoring_page)
+        self.name_action.setEnabled(True)
+
+        self.candidates_page.roundRequested.connect(self._on_round_requested)
+        self.candidates_page.nameNeeded.connect(self._on_change_name)
+        self.scoring_page.closed.connect(self._on_scoring_closed)
+        self.scoring_page.notice.connect(self._on_notice)
+
+        self.candidates_page.refresh()
+        self.stack.setCurrentWidget(self.candidates_page)
+        self.candidates_page.focus_search()
+        if not self.settings.interviewer:
+            self.ask_name(first_launch=True)
+        self.servicesReady.emit()
+
+    # --- interviewer name ----------------------------------------------------------------
+
+    def ask_name(self, *, first_launch: bool = False) -> None:
+        from scorecard.ui.name_dialog import NameDialog
+
+        if self.name_dialog is not None and self.name_dialog.isVisible():
+            return
+        self.name_dialog = NameDialog(self.settings.interviewer, self, first_launch=first_launch)
+        self.name_dialog.accepted.connect(self._on_name_accepted)
+        self.name_dialog.rejected.connect(self._on_name_rejected)
+        self.name_dialog.finished.connect(self._on_name_dialog_finished)
+        self.name_dialog.open()
+
+    def _on_name_dialog_finished(self, _result: int) -> None:
+        if self.isVisible() and not self.isActiveWindow():
+            self.activateWindow()  # not every platform re-activates the window after a dialog
+        if self.stack.currentWidget() is self.candidates_page:
+            self.candidates_page.focus_search()
+
+    def _on_change_name(self) -> None:
+        if self.scoring_page is not None and self.stack.currentWidget() is self.scoring_page:
+            self._on_notice("Finish or leave this scorecard (back to the list) before changing your name.", "info")
+            return
+        self.ask_name(first_launch=not self.settings.interviewer)
+
+    def _on_name_accepted(self) -> None:
+        self.settings.set_interviewer(self.name_dialog.name())
+        if self._pending_round is not None:
+            candidate_id, round_id = self._pending_round
+            self._pending_round = None
+            self._on_round_requested(candidate_id, round_id)
+
+    def _on_name_rejected(self) -> None:
+        self._pending_round = None
+        if not self.settings.interviewer:
+            self._on_notice(
+                f"Set your name (Scorecard menu, {keys.first('interviewer')}) before scoring a round.", "info"
+            )
+
+    def _on_interviewer_changed(self, _name: str) -> None:
+        self._update_title()
+        if self.candidates_page is not None:
+            self.candidates_page.refresh()
+
+    def _update_title(self) -> None:
+        name = self.settings.interviewer
+        self.setWindowTitle(f"Scorecard — {name}" if name else "Scorecard")
+
+    # --- page switching ----------------------------------------------------------------------
+
+    def _on_round_requested(self, candidate_id: str, round_id: str) -> None:
+        if not self.settings.interviewer:
+            self._pending_round = (candidate_id, round_id)
+            self.ask_name(first_launch=True)
+            return
+        if self.scoring_page.open(candidate_id, round_id):
+            self.notice.hide()
+            self.stack.setCurrentWidget(self.scoring_page)
+            self.scoring_page.focus_notes()
+
+    def _on_scoring_closed(self, candidate_id: str) -> None:
+        self.candidates_page.refresh(select=candidate_id)
+        self.stack.setCurrentWidget(self.candidates_page)
+        self.candidates_page.focus_table()
+
+    def _on_page_changed(self, _index: int) -> None:
+        page = self.stack.currentWidget()
+        self.hint.setText(page.footer_hint() if hasattr(page, "footer_hint") else "")
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    def _on_save_failed(self, message: str) -> None:
+        self.save_banner.show_message(
+            f"<b>Not saved yet:</b> {html.escape(message)}. Your input stays on screen and is saved "
+            "automatically as soon as the database accepts it (retrying every second).",
+            action="Retry now",
+        )
+
+    def _on_save_recovered(self) -> None:
+        self.save_banner.hide()
+        self.statusBar().showMessage("All input saved.", 4000)
+
+    def _on_save_rejected(self, message: str) -> None:
+        self._on_notice(f"Not saved: {message}", "negative")
+
+    def _on_retry_now(self) -> None:
+        self.guard.flush()
+
+    def _on_notice(self, text: str, tone: str) -> None:
+        self.notice.show_message(html.escape(text).replace("\n", "<br>"), tone=tone)
+
+    # --- closing ----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.scoring_page is not None:
+            self.scoring_page.leave()
+        if self.guard.pending and not self.guard.flush():
+            answer = QMessageBox.warning(
+                self,
+                "Input not saved yet",
+                f"Some of your input could not be saved yet: {self.guard.last_error}.\n\n"
+                "Keep Scorecard open so it keeps retrying, or quit and lose that input?",
+                QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard,
+                QMessageBox.StandardButton.Retry,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+            self.guard.drop_all()
+        self.settings.set_window_geometry(bytes(self.saveGeometry()))
+        self.settings.sync()
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop timers and close the database if this window opened it (idempotent)."""
+        if self.scoring_page is not None:
+            self.scoring_page.stop()
+        if self._owns_services and self.services is not None:
+            self.services.close()
+            self.services = None

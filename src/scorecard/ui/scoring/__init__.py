@@ -1,0 +1,1 @@
+"""Scoring one round: the item in front of the interviewer, the rail of all items, submit and addenda."""

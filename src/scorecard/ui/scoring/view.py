@@ -1,0 +1,785 @@
+"""The scoring page: one round of one candidate, one item at a time, saved on every interaction.
+
+Every checkbox, rating, option and variant is saved synchronously in its slot through
+the `SaveGuard`; notes are saved 350 ms after the last keystroke and at once when the
+item changes or the page closes. What is on screen is the view's own copy of the
+responses (`_mirror`): it shows the interviewer's input even while a save is being
+retried, and is refreshed from the service's scorecard once saves go through.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+from collections.abc import Callable, Hashable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scorecard.ui import icons, keys
+from scorecard.ui.scoring.item_panel import ItemPanel
+from scorecard.ui.scoring.locked_panel import LockedPanel, others_html
+from scorecard.ui.scoring.progress_rail import ProgressRail, RailModel
+from scorecard.ui.scoring.rating_bar import Choice, ChoiceBar
+from scorecard.ui.scoring.timer import ItemTimer
+from scorecard.ui.widgets import ToneLabel, heading, wrap_label
+
+if TYPE_CHECKING:
+    from scorecard.domain.kit import ItemBase, Kit
+    from scorecard.domain.scorecard import ItemResponse, Scorecard
+    from scorecard.services import Services
+    from scorecard.ui.save_guard import SaveGuard
+    from scorecard.ui.settings import Settings
+
+NOTES_DEBOUNCE_MS = 350
+
+OUTCOMES = {
+    "qualifies": ("Qualifies", "positive", "the application continues."),
+    "auto_decline": ("Auto-decline", "negative", "the candidate is now flagged as auto-declined on the list."),
+    "review": ("Needs review", "warning", "a recruiter reviews the application."),
+}
+
+BLIND_NOTE = (
+    "Blind scoring: other interviewers' ratings and notes stay hidden until you have submitted "
+    "all your scorecards for this candidate."
+)
+
+
+def _scrolling(widget: QWidget, parent: QWidget, name: str) -> QScrollArea:
+    area = QScrollArea(parent)
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area
+
+
+class ScoringPage(QWidget):
+    """Scoring one round.
+
+    Signals:
+        closed(str): back to the list; carries the candidate id.
+        notice(str, str): a message for the window's notice banner (text, tone).
+        itemShown(str): an item is on screen; carries its id.
+        submitted(str): the scorecard was submitted and locked; carries its id.
+    """
+
+    closed = Signal(str)
+    notice = Signal(str, str)
+    itemShown = Signal(str)
+    submitted = Signal(str)
+
+    def __init__(self, services: Services, settings: Settings, guard: SaveGuard, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._scoring = services.scoring
+        self._settings = settings
+        self._guard = guard
+        self._card: Scorecard | None = None
+        self._kit: Kit | None = None
+        self._candidate = None
+        self._items: list[ItemBase] = []
+        self._index = -1
+        self._mirror: dict[str, ItemResponse] = {}
+        self._notes_dirty = False
+        self._loading = False
+        self._guidance_expanded = False
+        self.panel: ItemPanel | None = None
+        self.answer: ChoiceBar | None = None
+        self.submit_dialog = None
+        self.nudge_dialog = None
+        self.skip_dialog = None
+        self.addendum_dialog = None
+
+        # --- header ---
+        self.name_label = heading("", self, scale=1.3)
+        self.name_label.setObjectName("candidateName")
+        self.sub_label = wrap_label("", self)
+        self.status_icon = QLabel(self)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("scorecardStatus")
+        self.timer_icon = QLabel(self)
+        self.timer_label = QLabel(self)
+        self.timer_label.setObjectName("keyHint")
+        self.timer_label.setAccessibleName("Time on this item")
+        self.blind_label = wrap_label(BLIND_NOTE, self, selectable=False)
+        self.blind_label.setObjectName("keyHint")
+        self.locked_panel = LockedPanel(self)
+        self.locked_panel.hide()
+
+        # --- rail | item | answer and notes ---
+        self.rail_model = RailModel(self)
+        self.rail = ProgressRail(self)
+        self.rail.setModel(self.rail_model)
+        self.item_host = QWidget(self)
+        self.item_box = QVBoxLayout(self.item_host)
+        self.item_box.setContentsMargins(0, 0, 0, 0)
+        self.item_scroll = _scrolling(self.item_host, self, "itemScroll")
+
+        self.right = QWidget(self)
+        self.answer_heading = heading("Rating", self.right)
+        self.answer_host = QVBoxLayout()
+        self.answer_host.setContentsMargins(0, 0, 0, 0)
+        self.outcome_label = ToneLabel("", "info", self.right, bold=True)
+        self.outcome_label.setObjectName("outcome")
+        self.outcome_label.setWordWrap(True)
+        self.outcome_label.hide()
+        self.notes = QPlainTextEdit(self.right)
+        self.notes.setObjectName("notes")
+        self.notes.setAccessibleName("Evidence notes")
+        self.notes.setPlaceholderText("What did the candidate say or do? Quotes, examples, specifics.")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
+        notes_label = QLabel(f"Evidence &notes ({keys.first('notes')}) — saved as you type", self.right)
+        notes_label.setBuddy(self.notes)
+        self.skip_button = QPushButton(f"Skip… ({keys.first('skip')})", self.right)
+        self.skip_button.setAccessibleName("Skip this item with a reason")
+        self.skip_label = wrap_label("", self.right)
+        self.skip_label.setObjectName("skipReason")
+        right_box = QVBoxLayout(self.right)
+        right_box.setContentsMargins(4, 0, 8, 8)
+        right_box.addWidget(self.answer_heading)
+        right_box.addLayout(self.answer_host)
+        right_box.addWidget(self.outcome_label)
+        right_box.addSpacing(6)
+        right_box.addWidget(notes_label)
+        right_box.addWidget(self.notes, 1)
+        skip_row = QHBoxLayout()
+        skip_row.addWidget(self.skip_button, 0, Qt.AlignmentFlag.AlignTop)
+        skip_row.addWidget(self.skip_label, 1)
+        right_box.addLayout(skip_row)
+        self.right_scroll = _scrolling(self.right, self, "answerScroll")
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.rail)
+        self.splitter.addWidget(self.item_scroll)
+        self.splitter.addWidget(self.right_scroll)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([250, 680, 420])
+
+        # --- footer buttons ---
+        self.back_button = QPushButton(f"◀ Back to list ({keys.first('back')})", self)
+        self.back_button.setAccessibleName("Back to the candidate list")
+        self.prev_button = QPushButton(f"Previous ({keys.first('previous')})", self)
+        self.prev_button.setAccessibleName("Previous item")
+        self.next_button = QPushButton(f"Next ({keys.first('next')})", self)
+        self.next_button.setAccessibleName("Next item")
+        self.submit_button = QPushButton(f"Submit… ({keys.first('submit')})", self)
+        self.submit_button.setAccessibleName("Submit scorecard")
+        for button in (self.back_button, self.prev_button, self.next_button, self.submit_button):
+            button.setAutoDefault(False)
+
+        header = QHBoxLayout()
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.name_label)
+        names.addWidget(self.sub_label)
+        header.addLayout(names, 1)
+        header.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignTop)
+        header.addSpacing(16)
+        header.addWidget(self.timer_icon, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.timer_label, 0, Qt.AlignmentFlag.AlignTop)
+        footer = QHBoxLayout()
+        footer.addWidget(self.back_button)
+        footer.addStretch(1)
+        footer.addWidget(self.prev_button)
+        footer.addWidget(self.next_button)
+        footer.addSpacing(12)
+        footer.addWidget(self.submit_button)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(12, 8, 12, 6)
+        page.setSpacing(6)
+        page.addLayout(header)
+        page.addWidget(self.blind_label)
+        page.addWidget(self.locked_panel)
+        page.addWidget(self.splitter, 1)
+        page.addLayout(footer)
+
+        # --- timers ---
+        self._notes_timer = QTimer(self)
+        self._notes_timer.setSingleShot(True)
+        self._notes_timer.setInterval(NOTES_DEBOUNCE_MS)
+        self.item_timer = ItemTimer(self)
+
+        # --- shortcuts (all carry a modifier or are F-keys: typing notes is never taken) ---
+        sc = keys.shortcuts
+        self._shortcuts = [
+            *sc(self, "next", self.next_item),
+            *sc(self, "previous", self.previous_item),
+            *sc(self, "rail", self._on_rail_key),
+            *sc(self, "notes", self.focus_notes),
+            *sc(self, "guidance", self._on_guidance_key),
+            *sc(self, "variant", self._on_variant_key),
+            *sc(self, "skip", self._on_skip_requested),
+            *sc(self, "submit", self._on_submit_requested),
+            *keys.sequence_shortcuts(self, ("Ctrl+Enter",), self._on_submit_requested),
+            *sc(self, "addendum", self._on_addendum_requested),
+            *sc(self, "back", self._on_back_requested),
+        ]
+        for n in range(1, keys.MAX_INDICATOR_KEYS + 1):
+            self._shortcuts += keys.sequence_shortcuts(self, (f"Ctrl+{n}",), partial(self._on_indicator_key, f"p{n}"))
+            self._shortcuts += keys.sequence_shortcuts(self, (f"Alt+{n}",), partial(self._on_indicator_key, f"n{n}"))
+        for i, seq in enumerate(keys.RATING_KEYS):
+            self._shortcuts += keys.sequence_shortcuts(self, (seq,), partial(self._on_choice_key, i))
+
+        # --- connections ---
+        self.rail.itemChosen.connect(self._on_rail_item_chosen)
+        self.notes.textChanged.connect(self._on_notes_changed)
+        self._notes_timer.timeout.connect(self.flush_notes)
+        self.item_timer.display.connect(self.timer_label.setText)
+        self.item_timer.chunkDue.connect(self._on_time_chunk_due)
+        self.skip_button.clicked.connect(self._on_skip_requested)
+        self.back_button.clicked.connect(self._on_back_requested)
+        self.prev_button.clicked.connect(self.previous_item)
+        self.next_button.clicked.connect(self.next_item)
+        self.submit_button.clicked.connect(self._on_submit_requested)
+        self.locked_panel.addendumRequested.connect(self._on_addendum_requested)
+        self._guard.recovered.connect(self._on_saves_recovered)
+
+    # --- public -------------------------------------------------------------------------------
+
+    @property
+    def card(self) -> Scorecard | None:
+        return self._card
+
+    @property
+    def current_item(self) -> ItemBase | None:
+        return self._items[self._index] if 0 <= self._index < len(self._items) else None
+
+    @property
+    def read_only(self) -> bool:
+        return self._card is None or self._card.is_submitted
+
+    def footer_hint(self) -> str:
+        return keys.hint(keys.nav_hint(), "positive", "negative", (f"{keys.RATING_KEYS[0]}…", "rate"), "notes",
+                         "guidance", "skip", "submit", "back", "help")
+
+    def open(self, candidate_id: str, round_id: str) -> bool:
+        """Start or resume this interviewer's scorecard for the round; False (with a notice) if it cannot."""
+        from scorecard.services.errors import InvalidInput, NotFound, SaveFailed
+
+        self.leave()
+        try:
+            card = self._scoring.start_or_resume(
+                candidate_id=candidate_id, round_id=round_id, interviewer=self._settings.interviewer)
+        except SaveFailed as exc:
+            self.notice.emit(f"Could not start the round: {exc}. Nothing was lost; try again in a moment.",
+                             "negative")
+            return False
+        except (InvalidInput, NotFound) as exc:
+            self.notice.emit(f"Could not open the round: {exc}", "negative")
+            return False
+        self._load(card)
+        return True
+
+    def leave(self) -> None:
+        """Store what is not stored yet (notes being typed, time on the item); the page may close."""
+        if self._card is None:
+            return
+        self.flush_notes()
+        self._store_time(self.item_timer.take())
+
+    def stop(self) -> None:
+        self.leave()
+        self.item_timer.stop()
+        self._notes_timer.stop()
+
+    def focus_notes(self) -> None:
+        window = self.window()
+        if window.isVisible() and not window.isActiveWindow() and self._no_dialog_open():
+            window.activateWindow()  # back from a dialog (not every platform does it by itself)
+        self.notes.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.notes.moveCursor(QTextCursor.MoveOperation.End)
+
+    def _no_dialog_open(self) -> bool:
+        dialogs = (self.submit_dialog, self.nudge_dialog, self.skip_dialog, self.addendum_dialog)
+        return not any(d is not None and d.isVisible() for d in dialogs)
+
+    def go_to_index(self, index: int) -> None:
+        if not (0 <= index < len(self._items)):
+            return
+        if index != self._index:
+            self.leave()
+            self._index = index
+            item = self._items[index]
+            if not self.read_only:
+                self._save(("go_to", self._card.id), partial(
+                    self._scoring.go_to, scorecard_id=self._card.id, item_id=item.id))
+            self._show_current()
+        self.focus_notes()
+
+    def next_item(self) -> None:
+        self.go_to_index(self._index + 1)
+
+    def previous_item(self) -> None:
+        self.go_to_index(self._index - 1)
+
+    def flush_notes(self) -> None:
+        """Save the notes now if they changed (debounce fired, item change, close)."""
+        self._notes_timer.stop()
+        if not self._notes_dirty or self.read_only or self.current_item is None:
+            self._notes_dirty = False
+            return
+        self._notes_dirty = False
+        item = self.current_item
+        text = self.notes.toPlainText()
+        self._save(("notes", self._card.id, item.id),
+                   partial(self._scoring.set_notes, scorecard_id=self._card.id, item_id=item.id, notes=text),
+                   item.id)
+
+    # --- loading and showing ---------------------------------------------------------------------
+
+    def _load(self, card: Scorecard) -> None:
+        self._card = card
+        self._kit = self._scoring.kit_for(card)
+        self._candidate = self._services.candidates.get(card.candidate_id)
+        self._items = self._kit.items_in(card.round_id)
+        self._mirror.clear()
+        self._mirror.update(copy.deepcopy(card.responses))
+        self.rail_model.set_items(self._items, self._mirror, self._answer_labels())
+        ids = [it.id for it in self._items]
+        self._index = ids.index(card.current_item_id) if card.current_item_id in ids else 0
+        round_name = self._kit.round(card.round_id).name
+        level = self._kit.level(self._candidate.target_level).name
+        self.name_label.setText(self._candidate.name)
+        self.sub_label.setText(f"{round_name}  ·  {self._kit.title}  ·  target level {level}")
+        self._show_lock_state()
+        self._show_current()
+
+    def _answer_labels(self) -> dict[str, str]:
+        labels = {}
+        for item in self._items:
+            if item.type == "knockout_question":
+                for option in item.options:
+                    labels[f"{item.id}:{option.id}"] = f"{option.label} ({OUTCOMES[option.outcome.value][0]})"
+            else:
+                for step in self._kit.scale_for(item).steps:
+                    labels[f"{item.id}:{step.id}"] = step.label
+        return labels
+
+    def _response(self, item_id: str) -> ItemResponse:
+        from scorecard.domain.scorecard import ItemResponse
+
+        if item_id not in self._mirror:
+            self._mirror[item_id] = ItemResponse(item_id=item_id)
+        return self._mirror[item_id]
+
+    def _show_lock_state(self) -> None:
+        locked = self.read_only
+        size = self.fontMetrics().height()
+        self.status_icon.setPixmap(icons.icon("lock" if locked else "status-draft").pixmap(size, size))
+        self.timer_icon.setPixmap(icons.icon("timer").pixmap(size, size))
+        self.status_label.setText("Submitted — locked" if locked else "Draft — saved as you go")
+        self.blind_label.setVisible(not locked)
+        self.locked_panel.setVisible(locked)
+        self.submit_button.setVisible(not locked)
+        self.notes.setReadOnly(locked)
+        self.skip_button.setEnabled(not locked)
+        if locked:
+            self._refresh_locked_panel()
+
+    def _refresh_locked_panel(self) -> None:
+        me = self._card.interviewer
+        visible = self._scoring.visible_to(candidate_id=self._card.candidate_id, viewer=me)
+        blind = not any(c.interviewer != me for c in visible)
+        others = [c for c in visible if c.interviewer != me and c.round_id == self._card.round_id and c.is_submitted]
+        if blind:
+            reason = ("Other interviewers' scorecards stay hidden until you have submitted all of yours "
+                      "for this candidate.")
+        elif not others:
+            reason = "No other interviewer has submitted this round yet."
+        else:
+            reason = ""
+        self.locked_panel.show_card(self._card, self._kit, others_html(others, self._scoring.kit_for), reason)
+
+    def _show_current(self) -> None:
+        item = self.current_item
+        old = self.panel
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+            self.panel = None
+        if self.answer is not None:
+            self.answer.hide()
+            self.answer.deleteLater()
+            self.answer = None
+        if item is None:
+            self.item_box.addWidget(wrap_label("This round has no items; submit it with a recommendation.", self))
+            return
+        response = self._response(item.id)
+        level = self._candidate.target_level
+        self.panel = ItemPanel(
+            self._kit, item, response, level_id=level, position=(self._index + 1, len(self._items)),
+            guidance_expanded=self._guidance_expanded, read_only=self.read_only, parent=self.item_host)
+        self.item_box.addWidget(self.panel)
+        self.panel.indicatorToggled.connect(self._on_indicator_toggled)
+        self.panel.variantChosen.connect(self._on_variant_chosen)
+        self.panel.guidanceExpanded.connect(self._on_guidance_expanded)
+
+        self.answer = self._answer_bar(item)
+        self.answer.set_current(response.knockout_option if item.type == "knockout_question" else response.rating)
+        self.answer.set_read_only(self.read_only)
+        self.answer_host.addWidget(self.answer)
+        self.answer.chosen.connect(self._on_answer_chosen)
+        self._show_outcome(item, response)
+
+        self._loading = True
+        self.notes.setPlainText(response.notes)
+        self._loading = False
+        self._notes_dirty = False
+        self.notes.moveCursor(QTextCursor.MoveOperation.End)
+        self._show_skip(response)
+
+        self.rail.set_current_row(self._index)
+        self.prev_button.setEnabled(self._index > 0)
+        self.next_button.setEnabled(self._index < len(self._items) - 1)
+        if self.read_only:
+            self.item_timer.show_only(response.seconds_spent, item.response_time_minutes)
+        else:
+            self.item_timer.start(response.seconds_spent, item.response_time_minutes)
+        self._set_tab_order()
+        self.item_scroll.verticalScrollBar().setValue(0)
+        self.itemShown.emit(item.id)
+
+    def _answer_bar(self, item: ItemBase) -> ChoiceBar:
+        if item.type == "knockout_question":
+            self.answer_heading.setText(f"Candidate's answer — keys {keys.RATING_KEYS[0]} … "
+                                        f"{keys.RATING_KEYS[min(len(item.options), len(keys.RATING_KEYS)) - 1]}")
+            choices = [
+                Choice(o.id, o.label, f"Outcome: {OUTCOMES[o.outcome.value][0]}", self._choice_key(i))
+                for i, o in enumerate(item.options)
+            ]
+            return ChoiceBar(choices, self.right, kind="Answer")
+        scale = self._kit.scale_for(item)
+        self.answer_heading.setText(
+            f"Rating: {scale.name} — keys {keys.RATING_KEYS[0]} … "
+            f"{keys.RATING_KEYS[min(len(scale.steps), len(keys.RATING_KEYS)) - 1]}")
+        choices = [
+            Choice(s.id, s.label, self._kit.anchor_for(item, s.id), self._choice_key(i))
+            for i, s in enumerate(scale.steps)
+        ]
+        return ChoiceBar(choices, self.right, kind="Rating")
+
+    @staticmethod
+    def _choice_key(i: int) -> str:
+        return keys.RATING_KEYS[i] if i < len(keys.RATING_KEYS) else ""
+
+    def _show_outcome(self, item: ItemBase, response: ItemResponse) -> None:
+        if item.type != "knockout_question" or response.knockout_option is None:
+            self.outcome_label.hide()
+            return
+        outcome = item.option(response.knockout_option).outcome.value
+        name, tone, meaning = OUTCOMES[outcome]
+        self.outcome_label.set_tone(tone)
+        self.outcome_label.setText(f"Outcome: {name} — {meaning}")
+        self.outcome_label.show()
+
+    def _show_skip(self, response: ItemResponse) -> None:
+        if response.skip_reason is not None:
+            self.skip_label.setText(f"Skipped: {response.skip_reason}")
+            self.skip_button.setText(f"Skip reason / take back… ({keys.first('skip')})")
+        else:
+            self.skip_label.setText("")
+            self.skip_button.setText(f"Skip… ({keys.first('skip')})")
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [self.notes]
+        if self.answer is not None:
+            chain += self.answer.buttons
+        chain.append(self.skip_button)
+        if self.panel is not None:
+            chain += self.panel.focusables()
+        chain += [self.rail, self.back_button, self.prev_button, self.next_button, self.submit_button,
+                  self.locked_panel.details_button, self.locked_panel.addendum_button]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
+
+    # --- saving -------------------------------------------------------------------------------------
+
+    def _save(self, key: Hashable, write: Callable[[], Any], item_id: str | None = None,
+              on_saved: Callable[[Any], None] | None = None) -> bool:
+        """Save through the guard. The screen already shows the input (`_mirror`), saved or queued."""
+        ok = self._guard.save(key, write, on_saved)
+        if item_id is not None:
+            self.rail_model.refresh(item_id)
+        return ok
+
+    def _on_saves_recovered(self) -> None:
+        self.rail_model.refresh_all()
+
+    def _store_time(self, seconds: float) -> None:
+        item = self.current_item
+        if seconds <= 0 or item is None or self.read_only:
+            return
+        self._response(item.id).seconds_spent += seconds
+        self._guard.save(self._guard.unique_key("time"), partial(
+            self._scoring.add_time, scorecard_id=self._card.id, item_id=item.id, seconds=seconds))
+
+    def _editable_or_notice(self) -> bool:
+        if self._card is None:
+            return False
+        if self.read_only:
+            self.notice.emit(
+                f"This scorecard is submitted and locked. Add a dated addendum instead ({keys.first('addendum')}).",
+                "info")
+            return False
+        return True
+
+    # --- interactions ------------------------------------------------------------------------------
+
+    def _on_indicator_key(self, key: str) -> None:
+        if not self._editable_or_notice() or self.panel is None or self.panel.indicators is None:
+            return
+        self.panel.indicators.toggle(key)
+
+    def _on_indicator_toggled(self, key: str, checked: bool) -> None:
+        item = self.current_item
+        response = self._response(item.id)
+        (response.checked.add if checked else response.checked.discard)(key)
+        self._save(("mark", self._card.id, item.id, key), partial(
+            self._scoring.mark_indicator, scorecard_id=self._card.id, item_id=item.id, key=key, checked=checked),
+            item.id)
+
+    def _on_choice_key(self, i: int) -> None:
+        if not self._editable_or_notice() or self.answer is None:
+            return
+        self.answer.choose_index(i)
+
+    def _on_answer_chosen(self, choice_id: str) -> None:
+        item = self.current_item
+        response = self._response(item.id)
+        if item.type == "knockout_question":
+            response.knockout_option = choice_id
+            self._show_outcome(item, response)
+            self._save(("option", self._card.id, item.id), partial(
+                self._scoring.choose_option, scorecard_id=self._card.id, item_id=item.id, option_id=choice_id),
+                item.id)
+            return
+        response.rating = choice_id
+        response.skip_reason = None
+        self._show_skip(response)
+        self._save(("rate", self._card.id, item.id), partial(
+            self._scoring.rate, scorecard_id=self._card.id, item_id=item.id, step_id=choice_id), item.id)
+
+    def _on_variant_key(self) -> None:
+        if not self._editable_or_notice() or self.panel is None or self.panel.brief is None:
+            return
+        self.panel.brief.next_variant()
+
+    def _on_variant_chosen(self, variant_id: str) -> None:
+        item = self.current_item
+        self._response(item.id).variant = variant_id
+        self._save(("variant", self._card.id, item.id), partial(
+            self._scoring.choose_variant, scorecard_id=self._card.id, item_id=item.id, variant_id=variant_id),
+            item.id)
+
+    def _on_notes_changed(self) -> None:
+        if self._loading or self.read_only or self.current_item is None:
+            return
+        item = self.current_item
+        response = self._response(item.id)
+        before = self.rail_model.status(self._index)
+        response.notes = self.notes.toPlainText()
+        self._notes_dirty = True
+        self._notes_timer.start()
+        if self.rail_model.status(self._index) != before:
+            self.rail_model.refresh(item.id)
+
+    def _on_time_chunk_due(self) -> None:
+        self._store_time(self.item_timer.take())
+
+    def _on_guidance_key(self) -> None:
+        if self.panel is None or not self.panel.toggle_guidance():
+            self.notice.emit("This item has no interviewer guidance.", "info")
+
+    def _on_guidance_expanded(self, expanded: bool) -> None:
+        self._guidance_expanded = expanded
+
+    def _on_rail_key(self) -> None:
+        self.rail.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_rail_item_chosen(self, row: int) -> None:
+        self.go_to_index(row)
+
+    def _on_back_requested(self) -> None:
+        if self._card is None:
+            return
+        self.stop()
+        self.closed.emit(self._card.candidate_id)
+
+    # --- skip --------------------------------------------------------------------------------------
+
+    def _on_skip_requested(self) -> None:
+        from scorecard.ui.scoring.skip_dialog import SkipDialog
+
+        if not self._editable_or_notice() or self.current_item is None:
+            return
+        item = self.current_item
+        self.skip_dialog = SkipDialog(item.short_title, self._response(item.id).skip_reason, self)
+        self.skip_dialog.skipChosen.connect(self._on_skip_chosen)
+        self.skip_dialog.unskipChosen.connect(self._on_unskip_chosen)
+        self.skip_dialog.finished.connect(self._on_dialog_finished)
+        self.skip_dialog.open()
+
+    def _on_skip_chosen(self, reason: str) -> None:
+        self._set_skip(reason)
+
+    def _on_unskip_chosen(self) -> None:
+        self._set_skip(None)
+
+    def _set_skip(self, reason: str | None) -> None:
+        item = self.current_item
+        response = self._response(item.id)
+        response.skip_reason = reason
+        if reason is not None:
+            response.rating = None
+            if self.answer is not None and item.type != "knockout_question":
+                self.answer.set_current(None)
+        self._show_skip(response)
+        self._save(("skip", self._card.id, item.id), partial(
+            self._scoring.skip, scorecard_id=self._card.id, item_id=item.id, reason=reason), item.id)
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        self.focus_notes()
+
+    # --- submit ---------------------------------------------------------------------------------------
+
+    def _on_submit_requested(self) -> None:
+        from scorecard.ui.scoring.submit_dialog import SubmitDialog
+
+        if not self._editable_or_notice():
+            return
+        self.leave()
+        if not self._guard.pending:
+            self._card = self._scoring.get(self._card.id)  # recommendation and summary as stored
+        choices = [
+            Choice(s.id, s.label, s.anchor, self._choice_key(i))
+            for i, s in enumerate(self._kit.recommendation_scale.steps)
+        ]
+        self.submit_dialog = SubmitDialog(choices, self._card.recommendation, self._card.summary, self)
+        self.submit_dialog.recommendationChosen.connect(self._on_recommendation_chosen)
+        self.submit_dialog.summaryEdited.connect(self._on_summary_edited)
+        self.submit_dialog.submitRequested.connect(self._on_submit_confirmed)
+        self.submit_dialog.finished.connect(self._on_dialog_finished)
+        self.submit_dialog.open()
+
+    def _on_recommendation_chosen(self, step_id: str) -> None:
+        self._save(("recommendation", self._card.id), partial(
+            self._scoring.set_recommendation, scorecard_id=self._card.id, step_id=step_id))
+
+    def _on_summary_edited(self, text: str) -> None:
+        self._save(("summary", self._card.id), partial(
+            self._scoring.set_summary, scorecard_id=self._card.id, text=text))
+
+    def _first_unanswered(self) -> int | None:
+        for i, item in enumerate(self._items):
+            r = self._mirror.get(item.id)
+            if r is None or not r.is_answered or (r.is_skipped and not (r.skip_reason or "").strip()):
+                return i
+        return None
+
+    def _on_submit_confirmed(self) -> None:
+        from scorecard.ui.scoring.submit_dialog import NudgeDialog
+
+        dialog = self.submit_dialog
+        if self._guard.pending:
+            dialog.show_problems([f"some input is not saved yet ({self._guard.last_error}); "
+                                  "wait until the banner disappears"], intro="Cannot submit yet:")
+            return
+        self._card = self._scoring.get(self._card.id)  # judge what is on disk, as submit will
+        problems = self._card.submit_problems(self._kit)
+        if problems:
+            self._on_cannot_submit(problems)
+            return
+        nudges = self._card.evidence_nudges(self._kit)
+        if nudges:
+            self.nudge_dialog = NudgeDialog([it.short_title for it in nudges], dialog)
+            first = [it.id for it in self._items].index(nudges[0].id)
+            self.nudge_dialog.goBack.connect(partial(self._on_nudge_go_back, first))
+            self.nudge_dialog.submitAnyway.connect(self._do_submit)
+            self.nudge_dialog.open()
+            return
+        self._do_submit()
+
+    def _on_nudge_go_back(self, index: int) -> None:
+        if self.submit_dialog is not None:
+            self.submit_dialog.done(0)
+        self.go_to_index(index)
+
+    def _on_cannot_submit(self, problems: list[str]) -> None:
+        missing = self._first_unanswered()
+        if missing is None:
+            self.submit_dialog.show_problems(problems)
+            return
+        self.submit_dialog.done(0)
+        self.go_to_index(missing)
+        self.notice.emit("To submit, still:\n" + "\n".join(f"• {p}" for p in problems), "warning")
+
+    def _do_submit(self) -> None:
+        from scorecard.services.errors import CannotSubmit, SaveFailed, ScorecardLocked
+
+        dialog = self.submit_dialog
+        try:
+            card = self._scoring.submit(scorecard_id=self._card.id)
+        except CannotSubmit as exc:
+            self._on_cannot_submit(exc.problems)
+            return
+        except SaveFailed as exc:
+            dialog.show_problems([f"{exc}", f"Your input is kept; press {keys.first('submit')} to try again."],
+                                 intro="Not submitted — the database refused the write:")
+            return
+        except ScorecardLocked:
+            card = self._scoring.get(self._card.id)
+        self._card = card
+        if dialog is not None:
+            dialog.done(1)
+        self.item_timer.stop()
+        self._show_lock_state()
+        self._show_current()
+        self.notice.emit("Submitted. The scorecard is now locked; corrections go in a dated addendum.", "positive")
+        self.submitted.emit(card.id)
+
+    # --- addendum ---------------------------------------------------------------------------------------
+
+    def _on_addendum_requested(self) -> None:
+        from scorecard.ui.scoring.addendum_dialog import AddendumDialog
+
+        if self._card is None:
+            return
+        if not self._card.is_submitted:
+            self.notice.emit("Addenda are for submitted scorecards; this draft can still be changed directly.",
+                             "info")
+            return
+        self.addendum_dialog = AddendumDialog(self)
+        self.addendum_dialog.addendumWritten.connect(self._on_addendum_written)
+        self.addendum_dialog.finished.connect(self._on_dialog_finished)
+        self.addendum_dialog.open()
+
+    def _on_addendum_written(self, text: str) -> None:
+        self._guard.save(self._guard.unique_key("addendum"), partial(
+            self._scoring.add_addendum, scorecard_id=self._card.id, author=self._card.interviewer, text=text),
+            self._on_addendum_saved)
+
+    def _on_addendum_saved(self, _addendum: Any) -> None:
+        self._card = self._scoring.get(self._card.id)
+        self._refresh_locked_panel()
+        self.notice.emit("Addendum added below your submitted scorecard.", "positive")
