@@ -56,8 +56,12 @@ def make_window(qtbot, qapp):
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        if not settings.interviewer:  # first launch: the name prompt comes up over the window
+            qtbot.waitUntil(lambda: window.name_dialog is not None
+                            and QApplication.activeWindow() is window.name_dialog)
+        else:
+            window.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         made.append(window)
         return window
 

@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self._owns_services = False
         self._painted = False
         self._pending_round: tuple[str, str] | None = None
+        self._ask_name_when_shown = False
 
         self.setWindowTitle("Scorecard")
         self.resize(*DEFAULT_SIZE)
@@ -173,6 +174,16 @@ class MainWindow(QMainWindow):
             self.firstPainted.emit()
         return handled
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._ask_name_when_shown:
+            self._ask_name_when_shown = False
+            QTimer.singleShot(0, self._on_first_show_name_prompt)
+
+    def _on_first_show_name_prompt(self) -> None:
+        if not self.settings.interviewer:
+            self.ask_name(first_launch=True)
+
     def open_database(self, path: Path) -> bool:
         """Import the services, open (and migrate) the database, fill the list."""
         from scorecard.services import open_services
@@ -209,7 +220,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.candidates_page)
         self.candidates_page.focus_search()
         if not self.settings.interviewer:
-            self.ask_name(first_launch=True)
+            if self.isVisible():
+                self.ask_name(first_launch=True)
+            else:
+                self._ask_name_when_shown = True
         self.servicesReady.emit()
 
     # --- interviewer name ----------------------------------------------------------------
