@@ -58,4 +58,4 @@ def test_draft_is_marked_throughout(kit, cards):
     assert "DRAFT — not submitted" in pdf.flat
     assert "(DRAFT)" in pdf.reader.metadata.title
     assert all("(DRAFT)" in pdf.page_flat(i) for i in range(len(pdf.pages)))  # footer of every page
-    assert "not given yet (draft)" in pdf.flat
+    assert "Overall recommendation not given yet draft" in pdf.flat

@@ -18,7 +18,6 @@ from reportlab.platypus import (
     Flowable,
     HRFlowable,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -34,7 +33,7 @@ from scorecard.domain.consolidation import (
 )
 from scorecard.domain.kit import KnockoutOutcome
 from scorecard.pdf import theme
-from scorecard.pdf.theme import markup, style
+from scorecard.pdf.theme import Paragraph, markup, style
 
 ITEM_TYPE_LABELS = {
     "competency_question": "Competency question",
@@ -266,6 +265,7 @@ def recommendation_bg(rec: Recommendation) -> colors.Color:
 
 def badge(text_markup: str, *, bg: colors.Color, width: float, name: str = "cell_center",
           draft: bool = False) -> Table:
+    """A tinted one-cell table holding markup (for the few badges whose text needs markup)."""
     t = Table([[Paragraph(text_markup, style(name))]], colWidths=[width])
     t.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, -1), bg),
@@ -279,37 +279,162 @@ def badge(text_markup: str, *, bg: colors.Color, width: float, name: str = "cell
     return t
 
 
+# --- light flowables for the evidence (hundreds per report: tables would be slow) ---------
+
+
+class Badge(Flowable):
+    """A small tinted box of centred one-line texts: (text, bold?, size, colour) each."""
+
+    PAD = 3.0
+
+    def __init__(self, lines: list[tuple[str, bool, float, colors.Color]], *, width: float,
+                 bg: colors.Color, draft: bool = False):
+        super().__init__()
+        self.lines = lines
+        self.width = width
+        self.bg = bg
+        self.draft = draft
+        self.height = 2 * self.PAD + sum(size * 1.25 for _, _, size, _ in lines)
+
+    def wrap(self, availWidth, availHeight):  # noqa: N802, N803
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        canv.saveState()
+        canv.setFillColor(self.bg)
+        if self.draft:
+            canv.setStrokeColor(theme.DRAFT_INK)
+            canv.setLineWidth(0.9)
+            canv.setDash(2, 1.5)
+        else:
+            canv.setStrokeColor(theme.RULE)
+            canv.setLineWidth(0.5)
+        canv.rect(0, 0, self.width, self.height, stroke=1, fill=1)
+        canv.setDash()
+        y = self.height - self.PAD
+        for text, bold, size, colour in self.lines:
+            y -= size * 1.25
+            theme.draw_text(canv, self.width / 2, y + size * 0.3, text, font=theme.BOLD if bold else theme.MAIN,
+                            size=size, colour=colour, align="centre", max_width=self.width - 2 * self.PAD)
+        canv.restoreState()
+
+
+class SideBySide(Flowable):
+    """A flowable on the left and a fixed-width one on the right, tops aligned (never split)."""
+
+    def __init__(self, left: Flowable, right: Flowable, *, right_width: float, gap: float = 6):
+        super().__init__()
+        self.left = left
+        self.right = right
+        self.right_width = right_width
+        self.gap = gap
+
+    def wrap(self, availWidth, availHeight):  # noqa: N802, N803
+        self.width = availWidth
+        _, self._lh = self.left.wrap(availWidth - self.right_width - self.gap, availHeight)
+        _, self._rh = self.right.wrap(self.right_width, availHeight)
+        self.height = max(self._lh, self._rh)
+        return self.width, self.height
+
+    def draw(self):
+        self.left.drawOn(self.canv, 0, self.height - self._lh)
+        self.right.drawOn(self.canv, self.width - self.right_width, self.height - self._rh)
+
+
+class IndicatorColumns(Flowable):
+    """Positive and negative indicators side by side, split between rows across pages."""
+
+    HEAD = 14.0
+    GAP = 10.0
+
+    def __init__(self, heads: tuple[str, str], rows: list[tuple[Flowable | None, Flowable | None]]):
+        super().__init__()
+        self.heads = heads
+        self.rows = rows
+        self._heights: list[float] = []
+
+    def _measure(self, availWidth):  # noqa: N803
+        col = (availWidth - self.GAP) / 2
+        self._col = col
+        self._heights = []
+        for a, b in self.rows:
+            ha = a.wrap(col, 10_000)[1] if a is not None else 0
+            hb = b.wrap(col, 10_000)[1] if b is not None else 0
+            self._heights.append(max(ha, hb) + 1.5)
+
+    def wrap(self, availWidth, availHeight):  # noqa: N802, N803
+        self.width = availWidth
+        self._measure(availWidth)
+        self.height = self.HEAD + sum(self._heights) + 2
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        self._measure(availWidth)
+        used, k = self.HEAD + 2, 0
+        for h in self._heights:
+            if used + h > availHeight:
+                break
+            used += h
+            k += 1
+        if k == 0 or k == len(self.rows):
+            return []
+        cont = tuple(h + " (continued)" if not h.endswith("(continued)") else h for h in self.heads)
+        return [IndicatorColumns(self.heads, self.rows[:k]), IndicatorColumns(cont, self.rows[k:])]
+
+    def draw(self):
+        canv = self.canv
+        top = self.height
+        for i, head in enumerate(self.heads):
+            theme.draw_text(canv, i * (self._col + self.GAP), top - 10, head, font=theme.BOLD, size=8.5,
+                            colour=theme.INK, max_width=self._col)
+        canv.saveState()
+        canv.setStrokeColor(theme.RULE)
+        canv.setLineWidth(0.4)
+        canv.line(0, top - self.HEAD + 1, self.width, top - self.HEAD + 1)
+        canv.restoreState()
+        y = top - self.HEAD - 1
+        for (a, b), h in zip(self.rows, self._heights):
+            for i, f in enumerate((a, b)):
+                if f is not None:
+                    f.drawOn(canv, i * (self._col + self.GAP), y - f.height)
+            y -= h
+
+
 # --- evidence of one scorecard -------------------------------------------------------------
 
 
-def _item_badge(item: ItemEvidence, draft: bool, width: float) -> Table:
-    draft_tag = f"<br/>{c(theme.DRAFT_INK, '<b>draft</b>')}" if draft else ""
+def _item_badge(item: ItemEvidence, draft: bool, width: float) -> Badge:
+    lines: list[tuple[str, bool, float, colors.Color]] = []
+    bg = colors.white
     if item.rating is not None:
         r = item.rating
-        text = f"<b>{markup(r.label, newlines=False)}</b><br/><font size='7'>{r.index + 1} of {r.scale_size}</font>"
-        bg = theme.DRAFT_BG if draft else theme.rating_colour(r.position)
-        return badge(text + draft_tag, bg=bg, width=width, draft=draft)
-    if item.knockout_option is not None and item.knockout_outcome is not None:
+        lines = [(r.label, True, 8.5, theme.INK), (f"{r.index + 1} of {r.scale_size}", False, 7, theme.INK)]
+        bg = theme.rating_colour(r.position)
+    elif item.knockout_option is not None and item.knockout_outcome is not None:
         ink, bg = OUTCOME_COLOURS[item.knockout_outcome]
-        text = (f"<b>{markup(item.knockout_option, newlines=False)}</b><br/>"
-                f"{c(ink, OUTCOME_LABELS[item.knockout_outcome])}")
-        return badge(text + draft_tag, bg=theme.DRAFT_BG if draft else bg, width=width, draft=draft)
-    if item.skip_reason is not None:
-        return badge("<b>Skipped</b>" + draft_tag, bg=theme.GROUP_BG, width=width, draft=draft)
-    return badge(c(theme.MUTED, "<i>Not answered</i>") + draft_tag, bg=colors.white, width=width, draft=draft)
+        lines = [(item.knockout_option, True, 8.5, theme.INK), (OUTCOME_LABELS[item.knockout_outcome], False, 7.5, ink)]
+    elif item.skip_reason is not None:
+        lines, bg = [("Skipped", True, 8.5, theme.INK)], theme.GROUP_BG
+    else:
+        lines = [("Not answered", False, 8.5, theme.MUTED)]
+    if draft:
+        lines.append(("draft", True, 7.5, theme.DRAFT_INK))
+        bg = theme.DRAFT_BG
+    return Badge(lines, width=width, bg=bg, draft=draft)
 
 
 def _indicator(mark: IndicatorMark, blank: bool = False) -> Paragraph:
     if blank:
-        return Paragraph(f"{theme.BOX_EMPTY} {markup(mark.text)}", style("indicator"))
+        return theme.fast([(theme.BOX_EMPTY + " " + mark.text, {})], "indicator")
     if mark.checked:
         box = theme.BOX_CHECKED if mark.polarity == "positive" else theme.BOX_CROSSED
         colour = theme.OK if mark.polarity == "positive" else theme.DANGER
-        return Paragraph(f"{c(colour, box)} {markup(mark.text)}", style("indicator_on"))
-    return Paragraph(f"{theme.BOX_EMPTY} {markup(mark.text)}", style("indicator_off"))
+        return theme.fast([(box, {"textColor": colour}), (" " + mark.text, {})], "indicator_on")
+    return theme.fast([(theme.BOX_EMPTY + " " + mark.text, {})], "indicator_off")
 
 
-def indicator_table(marks: tuple[IndicatorMark, ...], width: float, *, blank: bool = False) -> Table | None:
+def indicator_table(marks: tuple[IndicatorMark, ...], width: float, *, blank: bool = False) -> Flowable | None:
     """Positive and negative indicators side by side; checked ones bold with a ticked box."""
     pos = [m for m in marks if m.polarity == "positive"]
     neg = [m for m in marks if m.polarity == "negative"]
@@ -320,27 +445,14 @@ def indicator_table(marks: tuple[IndicatorMark, ...], width: float, *, blank: bo
     if not blank:
         head_p += f" — {sum(m.checked for m in pos)} of {len(pos)} observed"
         head_n += f" — {sum(m.checked for m in neg)} of {len(neg)} observed"
-    rows = [[Paragraph(head_p, style("cell_head")), Paragraph(head_n, style("cell_head"))]]
-    for a, b in zip_longest(pos, neg):
-        rows.append([_indicator(a, blank) if a else "", _indicator(b, blank) if b else ""])
-    t = Table(rows, colWidths=[width / 2, width / 2], repeatRows=1)
-    t.setStyle(table_style([
-        ("FONTNAME", (0, 0), (-1, -1), theme.MAIN),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.4, theme.RULE),
-        ("BOTTOMPADDING", (0, 0), (-1, 0), 2),
-    ]))
-    return t
+    rows = [(_indicator(a, blank) if a else None, _indicator(b, blank) if b else None) for a, b in zip_longest(pos, neg)]
+    return IndicatorColumns((head_p, head_n), rows)
 
 
 def note_paragraphs(text: str, name: str = "note") -> list[Paragraph]:
     """Notes as paragraphs split at blank lines, so long notes flow across pages."""
     blocks = [b.strip("\n") for b in text.replace("\r\n", "\n").split("\n\n")]
-    return [Paragraph(markup(b), style(name)) for b in blocks if b.strip()]
+    return [theme.plain(b, name) for b in blocks if b.strip()]
 
 
 def item_evidence(item: ItemEvidence, *, draft: bool, width: float) -> list:
@@ -350,51 +462,37 @@ def item_evidence(item: ItemEvidence, *, draft: bool, width: float) -> list:
     sub = kind
     if item.dimension_name:
         sub += f" · {item.dimension_kind}: {item.dimension_name}"
-    title = [
-        Paragraph(f"{item.number}. {markup(item.title, newlines=False)}", style("h3")),
-        Paragraph(markup(sub, newlines=False), style("muted")),
-    ]
-    head = Table([[title, _item_badge(item, draft, badge_w)]], colWidths=[width - badge_w - 4, badge_w + 4])
-    head.setStyle(table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ("LEFTPADDING", (1, 0), (1, 0), 4),
-    ]))
-    top: list = [head]
+    title = theme.fast([(f"{item.number}. {item.title}", {"fontName": theme.BOLD}),
+                        ("\n" + sub, {"fontName": theme.MAIN, "fontSize": 8.5, "textColor": theme.MUTED})], "item_title")
+    top: list = [SectionMark(f"{item.number}. {item.title}", level=1),
+                 SideBySide(title, _item_badge(item, draft, badge_w), right_width=badge_w)]
     if item.prompt and item.prompt != item.title:
-        top.append(Paragraph(markup(item.prompt), style("prompt")))
+        top.append(theme.plain(item.prompt, "prompt"))
+    bold = {"fontName": theme.BOLD}
+    facts: list[tuple[str, dict]] = []
     if item.rating is not None and item.anchor:
-        top.append(Paragraph(
-            f"<b>Anchor for {markup(item.rating.label, newlines=False)}:</b> {markup(item.anchor)}",
-            style("muted"),
-        ))
-    facts = []
+        facts += [(f"Anchor for {item.rating.label}: ", bold), (item.anchor + "\n", {})]
     if item.variant:
-        facts.append(f"Variant used: <b>{markup(item.variant, newlines=False)}</b>")
+        facts += [("Variant used: ", {}), (item.variant, bold), (" · ", {})]
     if item.knockout_option is not None and item.knockout_outcome is not None:
-        facts.append(f"Answer: <b>{markup(item.knockout_option, newlines=False)}</b> → "
-                     f"{OUTCOME_LABELS[item.knockout_outcome]}")
-    facts.append(f"Time spent: {fmt_seconds(item.seconds_spent)}")
-    top.append(Paragraph(" · ".join(facts), style("muted")))
+        facts += [("Answer: ", {}), (item.knockout_option, bold),
+                  (f" → {OUTCOME_LABELS[item.knockout_outcome]} · ", {})]
+    facts.append((f"Time spent: {fmt_seconds(item.seconds_spent)}", {}))
+    top.append(theme.fast(facts, "muted"))
     if item.skip_reason is not None:
-        reason = markup(item.skip_reason) or c(theme.MUTED, "<i>no reason given</i>")
-        top.append(Paragraph(f"<b>Skipped.</b> Reason: {reason}", style("body")))
+        reason = item.skip_reason.strip()
+        top.append(theme.fast([("Skipped. ", bold), ("Reason: ", {}),
+                               (reason or "no reason given", {} if reason else {"textColor": theme.MUTED})], "body"))
     if item.no_evidence:
-        top.append(Paragraph(
-            f"{theme.WARNING} No evidence recorded — rated without a checked indicator or a note.",
-            style("warn"),
-        ))
-    top.insert(0, SectionMark(f"{item.number}. {item.title}", level=1))
+        top.append(theme.plain(
+            f"{theme.WARNING} No evidence recorded — rated without a checked indicator or a note.", "warn"))
     ind = indicator_table(item.indicators, width)
     if ind is not None:
-        top += [Spacer(1, 2), ind]
+        top += [Spacer(1, 3), ind]
     out: list = [CondPageBreak(40 * mm), KeepTogether(top)]
     notes = note_paragraphs(item.notes)
-    out.append(Paragraph("Notes", style("label")))
-    out += notes or [Paragraph("<i>No notes.</i>", style("muted"))]
+    out.append(theme.plain("Notes", "label"))
+    out += notes or [theme.plain("No notes.", "muted_italic")]
     out.append(_rule(width))
     return out
 
@@ -423,20 +521,15 @@ def scorecard_header(sc: ScorecardEvidence, *, width: float) -> list:
         ))
     out.append(Spacer(1, 4))
     rec_w = 45 * mm
-    rec = Table(
-        [[Paragraph("Overall recommendation", style("cell_head")),
-          badge(recommendation_text(sc.recommendation), bg=recommendation_bg(sc.recommendation), width=rec_w,
-                draft=sc.recommendation.draft)]],
-        colWidths=[width - rec_w - 6, rec_w + 6],
-    )
-    rec.setStyle(table_style([
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    out.append(rec)
+    r = sc.recommendation
+    rec_lines = [(r.label, True, 9, theme.INK) if r.label else ("not given yet", False, 8.5, theme.MUTED)]
+    if r.draft:
+        rec_lines.append(("draft", True, 7.5, theme.DRAFT_INK))
+    out.append(SideBySide(Paragraph("Overall recommendation", style("cell_head")),
+                          Badge(rec_lines, width=rec_w, bg=recommendation_bg(r), draft=r.draft),
+                          right_width=rec_w))
     out.append(Paragraph("Summary", style("label")))
-    out += note_paragraphs(sc.summary) or [Paragraph("<i>No summary written.</i>", style("muted"))]
+    out += note_paragraphs(sc.summary) or [theme.plain("No summary written.", "muted_italic")]
     answered = len(sc.items) - sc.unanswered_count
     skipped = sum(1 for i in sc.items if i.skip_reason is not None)
     stats = [f"{answered} of {len(sc.items)} items answered", f"{skipped} skipped",
@@ -457,8 +550,7 @@ def addenda(sc: ScorecardEvidence, *, width: float) -> list:
         return []
     out: list = [Paragraph("Addenda — corrections after submission", style("h3"))]
     for a in sc.addenda:
-        out.append(Paragraph(
-            f"<b>{fmt_dt(a.created_at)}</b> · {markup(a.author, newlines=False)}", style("muted")))
+        out.append(theme.fast([(fmt_dt(a.created_at), {"fontName": theme.BOLD}), (" · " + a.author, {})], "muted"))
         out += note_paragraphs(a.text)
     return out
 

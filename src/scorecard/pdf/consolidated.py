@@ -17,7 +17,6 @@ from reportlab.platypus import (
     CondPageBreak,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -50,7 +49,7 @@ from scorecard.pdf.blocks import (
     stage_label,
 )
 from scorecard.pdf.canvas import DocMeta, build_pdf, frame_width
-from scorecard.pdf.theme import markup, style
+from scorecard.pdf.theme import Paragraph, markup, style
 
 CONFIDENTIAL = "Confidential — hiring committee"
 #: Interviewer columns per matrix table; wider panels continue in a second table.

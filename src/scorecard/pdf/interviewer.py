@@ -8,14 +8,14 @@ short cover block; the input is an `InterviewerReport` from
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table
+from reportlab.platypus import Spacer, Table
 
 from scorecard.domain.consolidation import InterviewerReport
 from scorecard.pdf import blocks
 from scorecard.pdf.blocks import Heading, fmt_dt, grid_style, stage_label
 from scorecard.pdf.canvas import DocMeta, build_pdf, frame_width
 from scorecard.pdf.consolidated import CONFIDENTIAL
-from scorecard.pdf.theme import GROUP_BG, markup, style
+from scorecard.pdf.theme import GROUP_BG, Paragraph, markup, style
 
 
 def render_interviewer(report: InterviewerReport) -> bytes:

@@ -9,7 +9,7 @@ ruled space for notes; then the overall recommendation and summary.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
 
 from scorecard.domain.consolidation import IndicatorMark
 from scorecard.domain.kit import (
@@ -37,7 +37,7 @@ from scorecard.pdf.blocks import (
     stage_label,
 )
 from scorecard.pdf.canvas import DocMeta, build_pdf, frame_width
-from scorecard.pdf.theme import BOX_EMPTY, markup, style
+from scorecard.pdf.theme import BOX_EMPTY, Paragraph, markup, style
 
 CONFIDENTIAL = "Confidential — interviewers only"
 NOTE_LINES = 9

@@ -14,6 +14,7 @@ at import time.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph as _RLParagraph
 
 from scorecard import paths
 
@@ -43,6 +45,7 @@ _lock = threading.Lock()
 _registered = False
 _registrations = 0  # how many times fonts were actually loaded; stays 1 per process
 _main_cover: frozenset[int] = frozenset()
+_fallback_re: re.Pattern[str] | None = None
 _fallback_cover: frozenset[int] = frozenset()
 
 # check boxes and marks, all from DejaVu Sans
@@ -51,6 +54,34 @@ BOX_CHECKED = "☑"
 BOX_CROSSED = "☒"
 WARNING = "⚠"
 FLAG = "⚑"
+
+
+class _MeasuredTTFont(TTFont):
+    """A TTFont that remembers the width of every string it has measured.
+
+    Line breaking measures word by word, and a report repeats the same few thousand
+    words; remembering them takes a fifth off the time of a long report. Widths are
+    kept per unit size, so the cache serves every size.
+    """
+
+    _LIMIT = 200_000
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._unit_widths: dict[str, float] = {}
+
+    def stringWidth(self, text, size, encoding="utf8"):  # noqa: N802 (ReportLab's name)
+        w = self._unit_widths.get(text)
+        if w is None:
+            key = text
+            if not isinstance(text, str):
+                text = text.decode(encoding or "utf8")
+            get, default = self.face.charWidths.get, self.face.defaultWidth
+            w = 0.001 * sum(get(ord(ch), default) for ch in text)
+            if len(self._unit_widths) >= self._LIMIT:
+                self._unit_widths.clear()
+            self._unit_widths[key] = w
+        return w * size
 
 
 def register_fonts() -> None:
@@ -63,11 +94,12 @@ def register_fonts() -> None:
             return
         faces = []
         for name, filename in _FILES.items():
-            font = TTFont(name, str(paths.bundled("resources", "fonts", filename)))
+            font = _MeasuredTTFont(name, str(paths.bundled("resources", "fonts", filename)))
             pdfmetrics.registerFont(font)
             faces.append(set(font.face.charToGlyph))
         pdfmetrics.registerFontFamily(MAIN, normal=MAIN, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
-        fallback = TTFont(FALLBACK, str(paths.bundled("resources", "fonts", _FALLBACK_FILE)), subfontIndex=0)
+        fallback = _MeasuredTTFont(FALLBACK, str(paths.bundled("resources", "fonts", _FALLBACK_FILE)),
+                                   subfontIndex=0)
         pdfmetrics.registerFont(fallback)
         # one face only: bold/italic markup inside a fallback run stays in the fallback font
         pdfmetrics.registerFontFamily(
@@ -77,8 +109,24 @@ def register_fonts() -> None:
         # so bold or italic text never falls through to a missing glyph
         _main_cover = frozenset(set.intersection(*faces))
         _fallback_cover = frozenset(fallback.face.charToGlyph)
+        global _fallback_re
+        _fallback_re = re.compile(_char_class(sorted(_fallback_cover - _main_cover)) + "+")
         _registrations += 1
         _registered = True
+
+
+def _char_class(codepoints: list[int]) -> str:
+    """A regex character class matching exactly these (sorted) code points."""
+    parts = []
+    i = 0
+    while i < len(codepoints):
+        j = i
+        while j + 1 < len(codepoints) and codepoints[j + 1] == codepoints[j] + 1:
+            j += 1
+        lo, hi = codepoints[i], codepoints[j]
+        parts.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
 
 
 def registration_count() -> int:
@@ -88,11 +136,6 @@ def registration_count() -> int:
 
 def _escape(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _needs_fallback(ch: str) -> bool:
-    cp = ord(ch)
-    return cp not in _main_cover and cp in _fallback_cover
 
 
 def markup(text: str | None, *, newlines: bool = True) -> str:
@@ -105,29 +148,121 @@ def markup(text: str | None, *, newlines: bool = True) -> str:
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    out = "".join(
+        f'<font name="{FALLBACK}">{_escape(chunk)}</font>' if fb else _escape(chunk)
+        for fb, chunk in font_runs(text)
+    )
+    return out.replace("\n", "<br/>" if newlines else " ")
+
+
+class Paragraph(_RLParagraph):
+    """ReportLab's Paragraph, remembering its line breaks for the last width it was wrapped to.
+
+    Layout asks the same paragraph for its size several times (a KeepTogether measures
+    before the frame places; a table cell is wrapped to size the row and again to draw
+    it). Line breaking depends only on the width, so repeating it is wasted work.
+    """
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803
+        if self._wrapped_for == availWidth and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_for = availWidth
+        return size
+
+
+def font_runs(text: str) -> list[tuple[bool, str]]:
+    """`text` cut into runs of (needs the fallback font?, characters)."""
+    register_fonts()
     if text.isascii():
-        out = _escape(text)
-    else:
-        parts: list[str] = []
-        run: list[str] = []
-        in_fallback = False
-        for ch in text:
-            fb = ch != "\n" and _needs_fallback(ch)
-            if fb != in_fallback and run:
-                chunk = _escape("".join(run))
-                parts.append(f'<font name="{FALLBACK}">{chunk}</font>' if in_fallback else chunk)
-                run = []
-            in_fallback = fb
-            run.append(ch)
-        if run:
-            chunk = _escape("".join(run))
-            parts.append(f'<font name="{FALLBACK}">{chunk}</font>' if in_fallback else chunk)
-        out = "".join(parts)
-    if newlines:
-        out = out.replace("\n", "<br/>")
-    else:
-        out = out.replace("\n", " ")
-    return out
+        return [(False, text)]
+    runs: list[tuple[bool, str]] = []
+    pos = 0
+    for m in _fallback_re.finditer(text):
+        if m.start() > pos:
+            runs.append((False, text[pos:m.start()]))
+        runs.append((True, m.group()))
+        pos = m.end()
+    if pos < len(text) or not runs:
+        runs.append((False, text[pos:]))
+    return runs
+
+
+_templates: dict[str, object] = {}
+
+
+def _template(st: ParagraphStyle):
+    """A parsed fragment carrying the style's font, size and colour, to clone from."""
+    tpl = _templates.get(st.name)
+    if tpl is None:
+        tpl = _templates[st.name] = _RLParagraph("x", st).frags[0]
+    return tpl
+
+
+def fast(runs: list[tuple[str, dict]], style_name: str = "body") -> Paragraph:
+    """A paragraph built from plain-text runs without going through the markup parser.
+
+    Each run is (text, overrides) where overrides may set fontName, textColor,
+    fontSize… Text is taken literally (no escaping needed); newlines break lines;
+    characters DejaVu lacks switch to the fallback font. Parsing markup is about a
+    third of the time of a long report; user text needs none of it.
+    """
+    st = style(style_name)
+    tpl = _template(st)
+    frags = []
+    for text, over in runs:
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n")
+        for n, line in enumerate(lines):
+            if n:
+                frags.append(tpl.clone(text="", lineBreak=True, __tag__="br", **over))
+            if not line:
+                continue
+            for fb, chunk in font_runs(line):
+                if fb:
+                    frags.append(tpl.clone(text=chunk, **{**over, "fontName": FALLBACK}))
+                else:
+                    frags.append(tpl.clone(text=chunk, **over))
+    if not frags:
+        frags.append(tpl.clone(text=""))
+    return Paragraph(None, st, frags=frags)
+
+
+def plain(text: str | None, style_name: str = "body", **over) -> Paragraph:
+    """A paragraph of plain user text (see `fast`)."""
+    return fast([(text or "", over)], style_name)
+
+
+def draw_text(canv, x: float, y: float, text: str, *, font: str, size: float, colour=None,
+              align: str = "left", max_width: float | None = None) -> float:
+    """Draw one line of plain text at (x, y) with the CJK fallback, shortened with "…" to fit.
+
+    Cheaper than a Paragraph for page furniture and badges. Returns the width drawn.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def measure(t: str) -> float:
+        return sum(stringWidth(chunk, FALLBACK if fb else font, size) for fb, chunk in font_runs(t))
+
+    width = measure(text)
+    if max_width is not None and width > max_width:
+        while text and width > max_width:
+            text = text[: max(0, len(text) - max(1, len(text) // 12))].rstrip()
+            width = measure(text + "…")
+        text += "…"
+    if align == "right":
+        x -= width
+    elif align == "centre":
+        x -= width / 2
+    if colour is not None:
+        canv.setFillColor(colour)
+    for fb, chunk in font_runs(text):
+        f = FALLBACK if fb else font
+        canv.setFont(f, size)
+        canv.drawString(x, y, chunk)
+        x += stringWidth(chunk, f, size)
+    return width
 
 
 # --- colours ------------------------------------------------------------------------
@@ -211,6 +346,9 @@ def styles() -> dict[str, ParagraphStyle]:
     st["small"] = s("small", fontSize=8, leading=10.5, spaceAfter=1)
     st["muted"] = s("muted", fontSize=8.5, leading=11.5, textColor=MUTED, spaceAfter=2)
     st["prompt"] = s("prompt", fontName=ITALIC, fontSize=9, leading=12.5, textColor=MUTED, spaceAfter=3)
+    st["item_title"] = s("item_title", fontName=BOLD, fontSize=10.5, leading=13.5, spaceAfter=0)
+    st["muted_italic"] = s("muted_italic", fontName=ITALIC, fontSize=8.5, leading=11.5, textColor=MUTED,
+                           spaceAfter=2)
     st["prompt_big"] = s("prompt_big", fontSize=11, leading=15, spaceAfter=4)
     st["note"] = s("note", fontSize=9.5, leading=13.5, spaceAfter=4)
     st["warn"] = s("warn", fontName=BOLD, fontSize=8.5, leading=11.5, textColor=WARN, spaceAfter=2)
