@@ -9,13 +9,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from scorecard.ui import keys
-from scorecard.ui.widgets import heading, wrap_label
+from scorecard.ui.widgets import WrappingScrollArea, heading, wrap_label
 
 
 class HelpOverlay(QWidget):
@@ -43,10 +42,7 @@ class HelpOverlay(QWidget):
         outer.addWidget(wrap_label(
             "Everything is saved the moment you do it. Keys with Ctrl, Alt or F-keys also work "
             "while you type notes.", self.panel, selectable=False))
-        scroll = QScrollArea(self.panel)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = WrappingScrollArea(self.panel)
         body = QWidget(scroll)
         grid = QGridLayout(body)
         grid.setHorizontalSpacing(18)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -183,6 +184,13 @@ class MainWindow(QMainWindow):
     def _on_first_show_name_prompt(self) -> None:
         if not self.settings.interviewer:
             self.ask_name(first_launch=True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            # the system switched light/dark: re-resolve the style sheet's palette() colours
+            app = QApplication.instance()
+            app.setStyleSheet(app.styleSheet())
 
     def open_database(self, path: Path) -> bool:
         """Import the services, open (and migrate) the database, fill the list."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -162,3 +163,49 @@ def vbox(parent: QWidget | None = None, *, margins: int = 0, spacing: int = 6) -
     box.setContentsMargins(margins, margins, margins, margins)
     box.setSpacing(spacing)
     return box
+
+
+class WrappingScrollArea(QScrollArea):
+    """A vertical scroll area whose content wraps to the visible width.
+
+    QScrollArea sizes resizable content by its minimum size, which for wrapping labels is
+    far too small (their text would be squeezed and clipped); this one gives the content
+    at least the height it needs at the current width, so long briefs scroll instead.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fitting = False
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        widget = self.widget()
+        if widget is None or self._fitting:
+            return
+        self._fitting = True
+        try:
+            width = self.viewport().width()
+            if widget.hasHeightForWidth():
+                needed = widget.heightForWidth(width)
+            else:
+                needed = widget.minimumSizeHint().height()
+            if needed > 0 and widget.minimumHeight() != needed:
+                widget.setMinimumHeight(needed)
+        finally:
+            self._fitting = False

@@ -46,11 +46,16 @@ def variant_html(variant: ExerciseVariant) -> str:
     return out
 
 
+def _words(identifier: str) -> str:
+    """'hiring_manager' → 'hiring manager' (kit values that read like ids)."""
+    return identifier.replace("_", " ")
+
+
 def role_html(role: ScenarioRole) -> str:
-    who = role.name + (f" ({role.kind})" if role.kind else "")
+    who = role.name + (f" ({_words(role.kind)})" if role.kind else "")
     parts = []
     if role.played_by:
-        parts.append(_para(f"Played by: {role.played_by}"))
+        parts.append(_para(f"Played by: {_words(role.played_by)}"))
     if role.motivation:
         parts.append(_para(f"Motivation: {role.motivation}"))
     for title, entries in (

@@ -24,7 +24,7 @@ STATUS_TEXT = {
     "answered": "Answered",
     "flagged": "Rated, no evidence yet",
     "skipped": "Skipped",
-    "started": "Notes, not rated yet",
+    "started": "Started, not rated yet",
     "untouched": "Not started",
 }
 STATUS_ICON = {

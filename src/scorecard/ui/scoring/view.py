@@ -35,7 +35,7 @@ from scorecard.ui.scoring.locked_panel import LockedPanel, others_html
 from scorecard.ui.scoring.progress_rail import ProgressRail, RailModel
 from scorecard.ui.scoring.rating_bar import Choice, ChoiceBar
 from scorecard.ui.scoring.timer import ItemTimer
-from scorecard.ui.widgets import ToneLabel, heading, wrap_label
+from scorecard.ui.widgets import ToneLabel, WrappingScrollArea, heading, wrap_label
 
 if TYPE_CHECKING:
     from scorecard.domain.kit import ItemBase, Kit
@@ -58,12 +58,9 @@ BLIND_NOTE = (
 )
 
 
-def _scrolling(widget: QWidget, parent: QWidget, name: str) -> QScrollArea:
-    area = QScrollArea(parent)
+def _scrolling(widget: QWidget, parent: QWidget, name: str) -> WrappingScrollArea:
+    area = WrappingScrollArea(parent)
     area.setObjectName(name)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(widget)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
@@ -133,6 +130,8 @@ class ScoringPage(QWidget):
 
         self.right = QWidget(self)
         self.answer_heading = heading("Rating", self.right)
+        self.answer_scale = wrap_label("", self.right, selectable=False)
+        self.answer_scale.setObjectName("keyHint")
         self.answer_host = QVBoxLayout()
         self.answer_host.setContentsMargins(0, 0, 0, 0)
         self.outcome_label = ToneLabel("", "info", self.right, bold=True)
@@ -144,7 +143,7 @@ class ScoringPage(QWidget):
         self.notes.setAccessibleName("Evidence notes")
         self.notes.setPlaceholderText("What did the candidate say or do? Quotes, examples, specifics.")
         self.notes.setTabChangesFocus(True)
-        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
+        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         notes_label = QLabel(f"Evidence &notes ({keys.first('notes')}) — saved as you type", self.right)
         notes_label.setBuddy(self.notes)
         self.skip_button = QPushButton(f"Skip… ({keys.first('skip')})", self.right)
@@ -154,6 +153,7 @@ class ScoringPage(QWidget):
         right_box = QVBoxLayout(self.right)
         right_box.setContentsMargins(4, 0, 8, 8)
         right_box.addWidget(self.answer_heading)
+        right_box.addWidget(self.answer_scale)
         right_box.addLayout(self.answer_host)
         right_box.addWidget(self.outcome_label)
         right_box.addSpacing(6)
@@ -464,6 +464,7 @@ class ScoringPage(QWidget):
         if item.type == "knockout_question":
             self.answer_heading.setText(f"Candidate's answer — keys {keys.RATING_KEYS[0]} … "
                                         f"{keys.RATING_KEYS[min(len(item.options), len(keys.RATING_KEYS)) - 1]}")
+            self.answer_scale.setText("Each option shows its outcome.")
             choices = [
                 Choice(o.id, o.label, f"Outcome: {OUTCOMES[o.outcome.value][0]}", self._choice_key(i))
                 for i, o in enumerate(item.options)
@@ -471,8 +472,9 @@ class ScoringPage(QWidget):
             return ChoiceBar(choices, self.right, kind="Answer")
         scale = self._kit.scale_for(item)
         self.answer_heading.setText(
-            f"Rating: {scale.name} — keys {keys.RATING_KEYS[0]} … "
+            f"Rating — keys {keys.RATING_KEYS[0]} … "
             f"{keys.RATING_KEYS[min(len(scale.steps), len(keys.RATING_KEYS)) - 1]}")
+        self.answer_scale.setText(f"Scale: {scale.name}. Each step says what it looks like.")
         choices = [
             Choice(s.id, s.label, self._kit.anchor_for(item, s.id), self._choice_key(i))
             for i, s in enumerate(scale.steps)
