@@ -106,3 +106,20 @@ def test_kit_import_makes_versions_and_refuses_broken_files(tmp_path, capsys):
     assert main(["--db", db, "kit", "list"]) == 0
     listing = capsys.readouterr().out
     assert "v1" in listing and "v2" in listing and "v3" not in listing
+
+
+def test_export_commands(demo_db, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    out = tmp_path / "zoe.pdf"
+    assert main(["--db", str(demo_db), "export", "Zoë Ñúñez", "--out", str(out)]) == 0
+    text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "Zoë Ñúñez" in text and "Confidential" in text
+    assert main(["--db", str(demo_db), "export", "--all", "--out-dir", str(tmp_path / "all")]) == 0
+    assert len(list((tmp_path / "all").glob("*.pdf"))) == 5
+    assert main(["--db", str(demo_db), "guide", "work-simulation", "--out", str(tmp_path / "g.pdf")]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(demo_db), "export", "Nobody", "--out", str(tmp_path / "x.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert "no candidate has the id or exact name 'Nobody'" in err and "Traceback" not in err
+    assert not (tmp_path / "x.pdf").exists()

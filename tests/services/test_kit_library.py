@@ -31,3 +31,23 @@ def test_stored_kit_round_trips_exactly(services):
     _vid, kit = services.kits.latest("mini")
     assert kit == mini_kit()
     assert kit.item("ex-code").variants[1].name == MINI_KIT["items"][3]["variants"][1]["name"]
+
+
+def test_a_known_file_is_not_parsed_again_and_a_comment_edit_adds_no_version(services, tmp_path, monkeypatch):
+    import yaml
+
+    from scorecard.kits import loader
+
+    kit_file = tmp_path / "mini.yaml"
+    kit_file.write_text(yaml.safe_dump(MINI_KIT, allow_unicode=True), encoding="utf-8")
+    first, _ = services.kits.import_file(kit_file)
+
+    calls = []
+    real = loader.load_kit
+    monkeypatch.setattr(loader, "load_kit", lambda p: calls.append(p) or real(p))
+    again, created = services.kits.import_file(kit_file)
+    assert (again.id, created, calls) == (first.id, False, [])
+
+    kit_file.write_text("# a comment\n" + kit_file.read_text(encoding="utf-8"), encoding="utf-8")
+    commented, created = services.kits.import_file(kit_file)
+    assert calls and commented.id == first.id and not created

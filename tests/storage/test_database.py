@@ -78,3 +78,33 @@ def test_unwritable_folder_is_reported(tmp_path):
     blocker.write_text("x")
     with pytest.raises(DatabaseError, match="cannot create the folder"):
         open_database(blocker / "sub" / "db.sqlite3")
+
+
+def test_upgrading_a_file_with_data_keeps_the_data_and_a_backup(tmp_path):
+    from alembic import command
+
+    from scorecard.storage.database import _alembic_config, _make_engine
+
+    path = tmp_path / "old.sqlite3"
+    engine = _make_engine(path)
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    engine.dispose()
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO candidate (id, name, kit_id, target_level, auto_declined, created_at) "
+        "VALUES ('c1', 'Zoë', 'k', 'mid', 0, '2026-01-01T00:00:00+00:00')"
+    )
+    conn.commit()
+    conn.close()
+
+    with open_database(path) as db:
+        assert db.connection.execute("SELECT name FROM candidate").fetchall() == [("Zoë",)]
+        assert db.connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_REVISION
+    backups = list(tmp_path.glob("old.sqlite3.before-*.bak"))
+    assert len(backups) == 1
+    check = sqlite3.connect(backups[0])
+    assert check.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    check.close()

@@ -46,6 +46,26 @@ def build_parser() -> argparse.ArgumentParser:
     cands.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
     cands.set_defaults(func=cmd_candidates)
 
+    export = sub.add_parser(
+        "export",
+        help="write the committee's consolidated PDF (or one interviewer's scorecard)",
+        description="Export PDFs. CANDIDATE is an id or an exact name.",
+    )
+    export.add_argument("candidate", nargs="?", metavar="CANDIDATE")
+    export.add_argument("--out", type=Path, metavar="FILE.pdf", help="the PDF to write")
+    export.add_argument("--all", action="store_true", help="one consolidated PDF per candidate")
+    export.add_argument("--out-dir", type=Path, metavar="DIR", help="folder for --all")
+    export.add_argument("--interviewer", metavar="NAME",
+                        help="export only this interviewer's scorecard (needs --round)")
+    export.add_argument("--round", metavar="ROUND", help="round id, with --interviewer")
+    export.set_defaults(func=cmd_export)
+
+    guide = sub.add_parser("guide", help="write the blank, printable guide for one round (paper fallback)")
+    guide.add_argument("round", metavar="ROUND", help="round id (see `scorecard kit list`)")
+    guide.add_argument("--kit", default="integration-engineer", help="kit id (default: %(default)s)")
+    guide.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    guide.set_defaults(func=cmd_guide)
+
     demo = sub.add_parser("demo", help="fill an empty database with a realistic sample panel")
     demo.add_argument("--open", action="store_true", help="then open the app on it")
     demo.set_defaults(func=cmd_demo)
@@ -113,6 +133,48 @@ def cmd_candidates(args: argparse.Namespace) -> int:
         return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.all:
+        if args.candidate or not args.out_dir:
+            raise UserError("use either `export CANDIDATE --out FILE.pdf` or `export --all --out-dir DIR`")
+        with open_services(args) as services:
+            written, failed = services.export.export_all(
+                out_dir=args.out_dir,
+                progress=lambda done, total, c: print(f"[{done}/{total}] {c.name}", file=sys.stderr)
+                if done < total else None,
+            )
+        for path in written:
+            print(path)
+        for candidate, reason in failed:
+            print(f"scorecard: not exported: {candidate.name}: {reason}", file=sys.stderr)
+        return 1 if failed else 0
+    if not args.candidate or not args.out:
+        raise UserError("name a candidate and a file: `scorecard export CANDIDATE --out FILE.pdf`")
+    with open_services(args) as services:
+        candidate = services.candidates.resolve(args.candidate)
+        if args.interviewer or args.round:
+            if not (args.interviewer and args.round):
+                raise UserError("--interviewer and --round go together")
+            card = next(
+                (c for c in services.scoring.for_candidate(candidate.id)
+                 if c.interviewer == args.interviewer and c.round_id == args.round),
+                None,
+            )
+            if card is None:
+                raise UserError(f"{args.interviewer} has no scorecard for {candidate.name} in round '{args.round}'")
+            path = services.export.export_interviewer(scorecard_id=card.id, out=args.out)
+        else:
+            path = services.export.export_consolidated(candidate_id=candidate.id, out=args.out)
+    print(path)
+    return 0
+
+
+def cmd_guide(args: argparse.Namespace) -> int:
+    with open_services(args) as services:
+        print(services.export.export_round_guide(kit_id=args.kit, round_id=args.round, out=args.out))
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from scorecard.services.demo import DemoNotEmpty, fill_demo
 
@@ -135,6 +197,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def _expected_errors() -> tuple[type[BaseException], ...]:
     """Errors whose message is meant for the user; imported lazily to keep start-up light."""
     from scorecard.kits.problems import KitError
+    from scorecard.services.export import ExportFailed
     from scorecard.services.errors import (
         CannotSubmit,
         DatabaseError,
@@ -144,7 +207,7 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
         ScorecardLocked,
     )
 
-    return (UserError, KitError, DatabaseError, InvalidInput, NotFound, SaveFailed, ScorecardLocked, CannotSubmit)
+    return (UserError, ExportFailed, KitError, DatabaseError, InvalidInput, NotFound, SaveFailed, ScorecardLocked, CannotSubmit)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scorecard.services.candidates import CandidateService
+from scorecard.services.export import ExportService
 from scorecard.services.kit_library import KitLibrary
 from scorecard.services.scoring import ScoringService
 from scorecard.storage.database import Database, open_database
@@ -20,6 +21,7 @@ class Services:
         self.kits = KitLibrary(db)
         self.candidates = CandidateService(db, self.kits)
         self.scoring = ScoringService(db, self.kits)
+        self.export = ExportService(kits=self.kits, candidates=self.candidates, scoring=self.scoring)
 
     @property
     def database_path(self) -> Path:

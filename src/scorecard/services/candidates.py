@@ -9,7 +9,7 @@ from scorecard.domain.scorecard import new_id
 from scorecard.services.errors import InvalidInput, NotFound
 from scorecard.services.kit_library import KitLibrary
 from scorecard.storage.database import Database
-from scorecard.storage.overview import candidate_overview
+from scorecard.storage.fast_reads import candidate_overview
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from scorecard.domain.candidate import KitVersion
 from scorecard.domain.kit import Kit
 from scorecard.domain.scorecard import new_id
 from scorecard.storage.database import Database
-from scorecard.storage.overview import kit_json_by_version, latest_kit_json
+from scorecard.storage.fast_reads import kit_json_by_version, kit_version_for_source, latest_kit_json
 from scorecard.services.errors import NotFound
 
 
@@ -40,9 +40,24 @@ class KitLibrary:
         from scorecard.kits.loader import load_kit
 
         path = Path(path)
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            digest = None  # load_kit below reports the problem with the file's name
+        known = kit_version_for_source(self._db, digest) if digest else None
+        if known is not None:
+            return self.version(known), False
         kit = load_kit(path)
-        text = path.read_text(encoding="utf-8")
-        return self.import_kit(kit, source_name=path.name, source_text=text)
+        text = path.read_text(encoding="utf-8-sig")
+        version, created = self.import_kit(kit, source_name=path.name, source_text=text)
+        self._repo().remember_source(digest, version.id)
+        return version, created
+
+    def import_bundled(self) -> list[KitVersion]:
+        """Store the kits shipped in data/kits; a file seen before is not even parsed."""
+        from scorecard import paths
+
+        return [self.import_file(path)[0] for path in paths.bundled_kits()]
 
     def import_kit(self, kit: Kit, *, source_name: str, source_text: str) -> tuple[KitVersion, bool]:
         digest = content_hash(kit)
@@ -62,12 +77,6 @@ class KitLibrary:
         )
         self._parsed[version.id] = kit
         return version, True
-
-    def import_bundled(self) -> list[KitVersion]:
-        """Store the kits shipped in data/kits (a no-op for versions already stored)."""
-        from scorecard import paths
-
-        return [self.import_file(path)[0] for path in paths.bundled_kits()]
 
     def versions(self) -> list[KitVersion]:
         return self._repo().versions()

@@ -1,7 +1,7 @@
-"""The candidate list as the first screen shows it, read through the raw driver.
+"""Reads on the start-up path, through the raw driver.
 
-Two queries regardless of the number of candidates, and no SQLAlchemy import, so the
-window can be populated right after it is first painted.
+No SQLAlchemy import here, so the window can be populated right after it is first
+painted. The candidate list takes two queries regardless of the number of candidates.
 """
 
 from __future__ import annotations
@@ -59,4 +59,10 @@ def latest_kit_json(db: Database, kit_id: str) -> tuple[str, int, str, str] | No
 
 def kit_json_by_version(db: Database, version_id: str) -> str | None:
     row = db.connection.execute("SELECT kit_json FROM kit_version WHERE id = ?", (version_id,)).fetchone()
+    return row[0] if row else None
+
+
+def kit_version_for_source(db: Database, sha256: str) -> str | None:
+    """Id of the kit version a file with these exact bytes was imported as, if any."""
+    row = db.connection.execute("SELECT kit_version_id FROM kit_source WHERE sha256 = ?", (sha256,)).fetchone()
     return row[0] if row else None

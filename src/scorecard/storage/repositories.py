@@ -23,6 +23,7 @@ from scorecard.storage.tables import (
     CandidateRow,
     IndicatorMarkRow,
     ItemResponseRow,
+    KitSourceRow,
     KitVersionRow,
     ScorecardRow,
 )
@@ -94,6 +95,10 @@ class KitRepository:
             s.add(row)
             s.flush()
             return _kit_version(row)
+
+    def remember_source(self, sha256: str, version_id: str) -> None:
+        with self._db.session() as s:
+            s.merge(KitSourceRow(sha256=sha256, kit_version_id=version_id))
 
     def versions(self) -> list[KitVersion]:
         with self._db.session() as s:

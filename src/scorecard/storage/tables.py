@@ -102,3 +102,15 @@ class AddendumRow(SQLModel, table=True):
     author: str
     text: str
     created_at: str
+
+
+class KitSourceRow(SQLModel, table=True):
+    """Which stored version a kit file's exact bytes resolved to, so a known file is not parsed again.
+
+    Several files can map to one version: a comment-only edit adds no version (see docs/decisions.md).
+    """
+
+    __tablename__ = "kit_source"
+
+    sha256: str = Field(primary_key=True)
+    kit_version_id: str = Field(foreign_key="kit_version.id")
