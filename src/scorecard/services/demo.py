@@ -31,6 +31,8 @@ CANDIDATES = (
     DemoCandidate("Ελένη Παπαδοπούλου", 2, 0.5, knocked_out=True),
 )
 INTERVIEWERS = ("Łukasz Wróbel", "Priya Raman", "佐藤 花子", "María José Álvarez")
+#: Raters differ in leniency, as real panels do; it gives the committee report disagreements to show.
+RATER_BIAS = {"Łukasz Wróbel": 0.05, "Priya Raman": 0.0, "佐藤 花子": 0.15, "María José Álvarez": -0.3}
 
 _GOOD_NOTES = (
     "Gave a concrete example with numbers: cut sync latency from minutes to seconds.",
@@ -105,7 +107,7 @@ def _score(services, kit: Kit, candidate_id, round_id, interviewer, who: DemoCan
         if isinstance(item, Exercise) and item.variants:
             s.choose_variant(scorecard_id=card.id, item_id=item.id, variant_id=rng.choice(item.variants).id)
         steps = kit.scale_for(item).steps
-        quality = min(0.999, max(0.0, rng.gauss(who.strength, 0.22)))
+        quality = min(0.999, max(0.0, rng.gauss(who.strength + RATER_BIAS.get(interviewer, 0.0), 0.22)))
         step = steps[int(quality * len(steps))]
         good = quality >= 0.5
         for key, polarity, _text in item.indicators.keys():
