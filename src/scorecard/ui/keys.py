@@ -8,6 +8,8 @@ modifier (Ctrl/Alt) or are function keys, so plain typing is never taken.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -32,8 +34,9 @@ class Key:
 
     @property
     def display(self) -> str:
+        """The keys as shown to people; `{Ctrl+1}` in `shown` is written the platform's way."""
         if self.shown:
-            return self.shown
+            return re.sub(r"\{([^}]+)\}", lambda m: native(m.group(1)), self.shown)
         return " or ".join(native(s) for s in self.sequences)
 
 
@@ -46,7 +49,7 @@ def native(sequence: str) -> str:
 GROUPS = ("Everywhere", "Candidate list", "Scoring an item", "Submitting", "Dialogs")
 
 KEYS: tuple[Key, ...] = (
-    Key("help", "Everywhere", "Show or hide this list of keys", ("F1", "?"),
+    Key("help", "Everywhere", "Show or hide the list of keys", ("F1", "?"),
         shown="F1 or ? (? only outside text fields)"),
     Key("interviewer", "Everywhere", "Change the interviewer name", ("Ctrl+Shift+I",)),
     Key("quit", "Everywhere", "Quit (everything is already saved)", ("Ctrl+Q",)),
@@ -61,9 +64,9 @@ KEYS: tuple[Key, ...] = (
     Key("notes", "Scoring an item", "Go to the notes field", ("Ctrl+E",)),
     Key("guidance", "Scoring an item", "Show or hide the interviewer guidance", ("Ctrl+G",)),
     Key("positive", "Scoring an item", "Tick or untick positive indicator 1–9 (+)", (),
-        shown=f"{native('Ctrl+1')} … {native('Ctrl+9')}"),
+        shown="{Ctrl+1} … {Ctrl+9}"),
     Key("negative", "Scoring an item", "Tick or untick negative indicator 1–9 (−)", (),
-        shown=f"{native('Alt+1')} … {native('Alt+9')}"),
+        shown="{Alt+1} … {Alt+9}"),
     Key("rate", "Scoring an item", "Rate (lowest step first) or choose a knock-out option", (),
         shown=f"{RATING_KEYS[0]} … {RATING_KEYS[-1]}"),
     Key("variant", "Scoring an item", "Next exercise variant (e.g. Without AI / With AI)", ("Ctrl+Shift+V",)),
@@ -71,6 +74,8 @@ KEYS: tuple[Key, ...] = (
     Key("submit", "Submitting", "Submit the scorecard (opens the submit dialog)", ("Ctrl+Return",)),
     Key("recommend", "Submitting", "In the submit dialog: choose the overall recommendation", (),
         shown=f"{RATING_KEYS[0]} … {RATING_KEYS[3]}"),
+    Key("nudge", "Submitting", "Ratings without evidence: go back and add it, or submit anyway", (),
+        shown="Enter / {Ctrl+Return}"),
     Key("addendum", "Submitting", "Add a dated addendum to a submitted scorecard", ("Ctrl+Shift+A",)),
     Key("back", "Scoring an item", "Back to the candidate list", ("Ctrl+L",)),
     Key("accept", "Dialogs", "Confirm the dialog (Ctrl+Enter where a text box takes Enter)",
@@ -101,7 +106,7 @@ def hint(*entries: str | tuple[str, str]) -> str:
             parts.append(f"{entry[0]} {entry[1]}")
             continue
         k = key(entry)
-        keys_text = first(entry) if k.sequences else k.shown
+        keys_text = first(entry) if k.sequences else k.display
         parts.append(f"{keys_text} {short(entry)}")
     return "  ·  ".join(parts)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -129,14 +129,15 @@ class Banner(QFrame):
             self._tone = tone
             self._restyle()
         self.text.setText(html)
-        self.setAccessibleName(self.text.text())
+        self.setAccessibleName(self.message())
         self.action.setVisible(bool(action))
         self.action.setText(action)
         self.action.setAccessibleName(action)
         self.show()
 
     def message(self) -> str:
-        return self.text.text()
+        """The message as plain text."""
+        return QTextDocumentFragment.fromHtml(self.text.text()).toPlainText()
 
     def _on_close_clicked(self) -> None:
         self.hide()

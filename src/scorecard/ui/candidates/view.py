@@ -82,6 +82,7 @@ class CandidatesPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CandidateTableModel.ROLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        header.setAccessibleName("Columns; choose one to sort by it")
         header.setMinimumSectionSize(60)
         self.empty_label = wrap_label("", self, selectable=False)
         self.empty_label.setObjectName("emptyList")
@@ -115,7 +116,7 @@ class CandidatesPage(QWidget):
 
         # --- layout ---
         top = QHBoxLayout()
-        search_label = QLabel("&Search:", self)
+        search_label = QLabel("Search:", self)  # Ctrl+F; Alt+S opens the Scorecard menu
         search_label.setBuddy(self.search)
         top.addWidget(search_label)
         top.addWidget(self.search, 1)

@@ -222,13 +222,6 @@ class ItemPanel(QWidget):
         self.guidance.toggle()
         return True
 
-    def set_state(self, response: ItemResponse) -> None:
-        """Show stored state again (after a retried save) without touching what has focus."""
-        if self.indicators is not None:
-            self.indicators.set_checked(set(response.checked))
-        if self.brief is not None:
-            self.brief.set_current(response.variant)
-
     def focusables(self) -> list[QWidget]:
         out: list[QWidget] = []
         if self.guidance is not None:

@@ -61,7 +61,7 @@ class SubmitDialog(QDialog):
         self.cancel_button.setAutoDefault(False)
 
         box = QVBoxLayout(self)
-        box.addWidget(heading(f"Overall recommendation (required) — keys {keys.key('recommend').shown}", self))
+        box.addWidget(heading(f"Overall recommendation (required) — keys {keys.key('recommend').display}", self))
         box.addWidget(self.recommendation)
         box.addWidget(summary_label)
         box.addWidget(self.summary, 1)
