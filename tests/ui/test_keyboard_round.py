@@ -222,3 +222,25 @@ def test_help_overlay_lists_every_key(qtbot, services, settings, make_window):
     type_text(qtbot, "?")
     assert not overlay.isVisible() and window.candidates_page.search.text() == "?"
     assert QApplication.focusWidget() is window.candidates_page.search
+
+
+def test_item_list_by_keyboard_and_question_marks_in_notes(qtbot, services, settings, candidate, make_window):
+    window = make_window(services, settings)
+    window._on_round_requested(candidate.id, "tech")
+    scoring = window.scoring_page
+    type_text(qtbot, "Why? How?")
+    assert not window.help_overlay.isVisible()
+    assert scoring.notes.toPlainText() == "Why? How?"
+    press(qtbot, Key.Key_J, Ctrl)
+    assert focused() is scoring.rail
+    press(qtbot, Key.Key_Down)
+    press(qtbot, Key.Key_Down)
+    press(qtbot, Key.Key_Return)
+    assert scoring.current_item.id == "ex-code"
+    assert focused() is scoring.notes
+    assert "of 20 min" in scoring.timer_label.text()
+    assert "Started" in scoring.rail_model.index(0, 0).data()  # notes, no rating yet
+    press(qtbot, Key.Key_F1)
+    assert window.help_overlay.isVisible()
+    press(qtbot, Key.Key_Escape)
+    assert focused() is scoring.notes

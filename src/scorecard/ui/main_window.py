@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scorecard.ui import keys
+from scorecard.ui import keys, theme
 from scorecard.ui.help_overlay import HelpOverlay
 from scorecard.ui.save_guard import SaveGuard
 from scorecard.ui.settings import Settings
@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle("Scorecard")
         self.resize(*DEFAULT_SIZE)
+        app = QApplication.instance()
+        if app is not None and not app.styleSheet():
+            theme.apply(app)
         self.guard = SaveGuard(self)
 
         central = QWidget(self)
