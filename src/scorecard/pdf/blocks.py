@@ -32,7 +32,8 @@ from scorecard.domain.consolidation import (
     ScorecardEvidence,
 )
 from scorecard.domain.kit import KnockoutOutcome
-from scorecard.pdf import theme
+from scorecard.pdf import text, theme
+from scorecard.pdf.text import Run
 from scorecard.pdf.theme import Paragraph, markup, style
 
 ITEM_TYPE_LABELS = {
@@ -100,16 +101,6 @@ def fmt_seconds(seconds: float) -> str:
 
 def stage_label(stage: str) -> str:
     return STAGE_LABELS.get(stage, stage.replace("_", " ").capitalize())
-
-
-def p(text: str, name: str = "body") -> Paragraph:
-    """A paragraph of *user or kit* text (escaped, with CJK fallback)."""
-    return Paragraph(markup(text), style(name))
-
-
-def pm(markup_text: str, name: str = "body") -> Paragraph:
-    """A paragraph of markup assembled by the renderer (user parts already passed through markup())."""
-    return Paragraph(markup_text, style(name))
 
 
 def c(colour: colors.Color, text: str) -> str:
@@ -321,24 +312,28 @@ class Badge(Flowable):
 
 
 class SideBySide(Flowable):
-    """A flowable on the left and a fixed-width one on the right, tops aligned (never split)."""
+    """Flowables stacked on the left and a fixed-width one on the right, tops aligned (never split)."""
 
-    def __init__(self, left: Flowable, right: Flowable, *, right_width: float, gap: float = 6):
+    def __init__(self, left: Flowable | list[Flowable], right: Flowable, *, right_width: float, gap: float = 6):
         super().__init__()
-        self.left = left
+        self.left = left if isinstance(left, list) else [left]
         self.right = right
         self.right_width = right_width
         self.gap = gap
 
     def wrap(self, availWidth, availHeight):  # noqa: N802, N803
         self.width = availWidth
-        _, self._lh = self.left.wrap(availWidth - self.right_width - self.gap, availHeight)
+        lw = availWidth - self.right_width - self.gap
+        self._lh = sum(f.wrap(lw, availHeight)[1] for f in self.left)
         _, self._rh = self.right.wrap(self.right_width, availHeight)
         self.height = max(self._lh, self._rh)
         return self.width, self.height
 
     def draw(self):
-        self.left.drawOn(self.canv, 0, self.height - self._lh)
+        y = self.height
+        for f in self.left:
+            y -= f.height
+            f.drawOn(self.canv, 0, y)
         self.right.drawOn(self.canv, self.width - self.right_width, self.height - self._rh)
 
 
@@ -424,14 +419,39 @@ def _item_badge(item: ItemEvidence, draft: bool, width: float) -> Badge:
     return Badge(lines, width=width, bg=bg, draft=draft)
 
 
-def _indicator(mark: IndicatorMark, blank: bool = False) -> Paragraph:
+class _Ticked(Flowable):
+    """An indicator: its box glyph in the margin, its text beside it (hanging indent)."""
+
+    INDENT = 12.0
+
+    def __init__(self, box: str, colour: colors.Color, body: Flowable, size: float):
+        super().__init__()
+        self.box, self.colour, self.body, self.size = box, colour, body, size
+
+    def wrap(self, availWidth, availHeight):  # noqa: N802, N803
+        _, h = self.body.wrap(availWidth - self.INDENT, availHeight)
+        self.width, self.height = availWidth, h
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        canv.setFont(theme.MAIN, self.size)
+        canv.setFillColor(self.colour)
+        canv.drawString(0, self.height - self.size, self.box)
+        self.body.drawOn(canv, self.INDENT, 0)
+
+
+def _indicator(mark: IndicatorMark, blank: bool = False) -> Flowable:
     if blank:
-        return theme.fast([(theme.BOX_EMPTY + " " + mark.text, {})], "indicator")
-    if mark.checked:
+        name, box, colour = "indicator", theme.BOX_EMPTY, theme.INK
+    elif mark.checked:
+        name = "indicator_on"
         box = theme.BOX_CHECKED if mark.polarity == "positive" else theme.BOX_CROSSED
         colour = theme.OK if mark.polarity == "positive" else theme.DANGER
-        return theme.fast([(box, {"textColor": colour}), (" " + mark.text, {})], "indicator_on")
-    return theme.fast([(theme.BOX_EMPTY + " " + mark.text, {})], "indicator_off")
+    else:
+        name, box, colour = "indicator_off", theme.BOX_EMPTY, theme.MUTED
+    body = text.text(mark.text, name)
+    return _Ticked(box, colour, body, body.size)
 
 
 def indicator_table(marks: tuple[IndicatorMark, ...], width: float, *, blank: bool = False) -> Flowable | None:
@@ -449,10 +469,10 @@ def indicator_table(marks: tuple[IndicatorMark, ...], width: float, *, blank: bo
     return IndicatorColumns((head_p, head_n), rows)
 
 
-def note_paragraphs(text: str, name: str = "note") -> list[Paragraph]:
+def note_paragraphs(value: str, name: str = "note") -> list[Flowable]:
     """Notes as paragraphs split at blank lines, so long notes flow across pages."""
-    blocks = [b.strip("\n") for b in text.replace("\r\n", "\n").split("\n\n")]
-    return [theme.plain(b, name) for b in blocks if b.strip()]
+    parts = [b.strip("\n") for b in value.replace("\r\n", "\n").split("\n\n")]
+    return [text.text(b, name) for b in parts if b.strip()]
 
 
 def item_evidence(item: ItemEvidence, *, draft: bool, width: float) -> list:
@@ -462,37 +482,36 @@ def item_evidence(item: ItemEvidence, *, draft: bool, width: float) -> list:
     sub = kind
     if item.dimension_name:
         sub += f" · {item.dimension_kind}: {item.dimension_name}"
-    title = theme.fast([(f"{item.number}. {item.title}", {"fontName": theme.BOLD}),
-                        ("\n" + sub, {"fontName": theme.MAIN, "fontSize": 8.5, "textColor": theme.MUTED})], "item_title")
+    title = [text.text(f"{item.number}. {item.title}", "item_title"), text.text(sub, "muted")]
     top: list = [SectionMark(f"{item.number}. {item.title}", level=1),
                  SideBySide(title, _item_badge(item, draft, badge_w), right_width=badge_w)]
     if item.prompt and item.prompt != item.title:
-        top.append(theme.plain(item.prompt, "prompt"))
-    bold = {"fontName": theme.BOLD}
-    facts: list[tuple[str, dict]] = []
+        top.append(text.text(item.prompt, "prompt"))
+    bold = theme.BOLD
+    facts: list[Run] = []
     if item.rating is not None and item.anchor:
-        facts += [(f"Anchor for {item.rating.label}: ", bold), (item.anchor + "\n", {})]
+        facts += [Run(f"Anchor for {item.rating.label}: ", bold), Run(item.anchor + "\n")]
     if item.variant:
-        facts += [("Variant used: ", {}), (item.variant, bold), (" · ", {})]
+        facts += [Run("Variant used: "), Run(item.variant, bold), Run(" · ")]
     if item.knockout_option is not None and item.knockout_outcome is not None:
-        facts += [("Answer: ", {}), (item.knockout_option, bold),
-                  (f" → {OUTCOME_LABELS[item.knockout_outcome]} · ", {})]
-    facts.append((f"Time spent: {fmt_seconds(item.seconds_spent)}", {}))
-    top.append(theme.fast(facts, "muted"))
+        facts += [Run("Answer: "), Run(item.knockout_option, bold),
+                  Run(f" → {OUTCOME_LABELS[item.knockout_outcome]} · ")]
+    facts.append(Run(f"Time spent: {fmt_seconds(item.seconds_spent)}"))
+    top.append(text.runs(facts, "muted"))
     if item.skip_reason is not None:
         reason = item.skip_reason.strip()
-        top.append(theme.fast([("Skipped. ", bold), ("Reason: ", {}),
-                               (reason or "no reason given", {} if reason else {"textColor": theme.MUTED})], "body"))
+        top.append(text.runs([Run("Skipped. ", bold), Run("Reason: "),
+                              Run(reason or "no reason given", None, None if reason else theme.MUTED)], "body"))
     if item.no_evidence:
-        top.append(theme.plain(
+        top.append(text.text(
             f"{theme.WARNING} No evidence recorded — rated without a checked indicator or a note.", "warn"))
     ind = indicator_table(item.indicators, width)
     if ind is not None:
         top += [Spacer(1, 3), ind]
     out: list = [CondPageBreak(40 * mm), KeepTogether(top)]
     notes = note_paragraphs(item.notes)
-    out.append(theme.plain("Notes", "label"))
-    out += notes or [theme.plain("No notes.", "muted_italic")]
+    out.append(text.text("Notes", "label"))
+    out += notes or [text.text("No notes.", "muted_italic")]
     out.append(_rule(width))
     return out
 
@@ -529,7 +548,7 @@ def scorecard_header(sc: ScorecardEvidence, *, width: float) -> list:
                           Badge(rec_lines, width=rec_w, bg=recommendation_bg(r), draft=r.draft),
                           right_width=rec_w))
     out.append(Paragraph("Summary", style("label")))
-    out += note_paragraphs(sc.summary) or [theme.plain("No summary written.", "muted_italic")]
+    out += note_paragraphs(sc.summary) or [text.text("No summary written.", "muted_italic")]
     answered = len(sc.items) - sc.unanswered_count
     skipped = sum(1 for i in sc.items if i.skip_reason is not None)
     stats = [f"{answered} of {len(sc.items)} items answered", f"{skipped} skipped",
@@ -550,7 +569,7 @@ def addenda(sc: ScorecardEvidence, *, width: float) -> list:
         return []
     out: list = [Paragraph("Addenda — corrections after submission", style("h3"))]
     for a in sc.addenda:
-        out.append(theme.fast([(fmt_dt(a.created_at), {"fontName": theme.BOLD}), (" · " + a.author, {})], "muted"))
+        out.append(text.runs([Run(fmt_dt(a.created_at), theme.BOLD), Run(" · " + a.author)], "muted"))
         out += note_paragraphs(a.text)
     return out
 

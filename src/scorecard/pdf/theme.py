@@ -361,7 +361,7 @@ def styles() -> dict[str, ParagraphStyle]:
     st["cell_center"] = s("cell_center", parent=st["cell"], alignment=TA_CENTER)
     st["cell_head"] = s("cell_head", parent=st["cell"], fontName=BOLD, textColor=INK)
     st["cell_head_center"] = s("cell_head_center", parent=st["cell_head"], alignment=TA_CENTER)
-    st["indicator"] = s("indicator", parent=st["cell"], leftIndent=12, firstLineIndent=-12)
+    st["indicator"] = s("indicator", parent=st["cell"])
     st["indicator_on"] = s("indicator_on", parent=st["indicator"], fontName=BOLD)
     st["indicator_off"] = s("indicator_off", parent=st["indicator"], textColor=MUTED)
     st["right"] = s("right", parent=st["cell"], alignment=TA_RIGHT)
