@@ -164,6 +164,7 @@ def render(scale: int, out: Path) -> list[Path]:
     shot("save-banner")
     services.db.connection.execute("PRAGMA query_only = 0")
     window.guard.flush()
+    window.statusBar().clearMessage()  # "All input saved." would hide the key hints in later shots
     scoring._on_back_requested()
 
     kit_rounds = [r.id for r in scoring._kit.rounds]

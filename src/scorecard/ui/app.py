@@ -11,6 +11,7 @@ any other unexpected error is logged and shown in a dialog by the excepthook.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 import traceback
@@ -109,6 +110,10 @@ def run_gui(db_path: Path, argv: list[str]) -> int:
     geometry = settings.window_geometry()
     if geometry:
         window.restoreGeometry(geometry)
+    if os.environ.get("SCORECARD_STARTUP_PROBE"):  # self-test and benchmarks: report timings, quit when ready
+        from scorecard.ui.startup_probe import attach
+
+        attach(window)
     hook = ExceptionDialogHook(window, log_path)
     previous_hook = sys.excepthook
     sys.excepthook = hook

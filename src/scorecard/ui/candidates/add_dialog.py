@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from scorecard.ui.widgets import ToneLabel, wrap_label
+from scorecard.ui.widgets import ToneLabel
 
 if TYPE_CHECKING:
     from scorecard.services import Services
