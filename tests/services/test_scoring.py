@@ -196,3 +196,22 @@ def test_a_read_only_database_raises_save_failed(draft):
     svc.db.connection.execute("PRAGMA query_only = 1")  # what SQLite reports for a read-only file
     with pytest.raises(SaveFailed, match="read-only"):
         svc.scoring.set_notes(scorecard_id=card.id, item_id="q-api", notes="x")
+
+
+def test_bulk_writes_also_report_save_failed(services):
+    from scorecard.services.errors import SaveFailed
+
+    blocker = sqlite3.connect(services.database_path, isolation_level=None, timeout=0)
+    blocker.execute("BEGIN IMMEDIATE")
+    services.db.engine  # created with the bulk busy timeout; shorten it for the test
+    from sqlalchemy import event
+
+    event.listen(services.db.engine, "connect", lambda c, _r: c.execute("PRAGMA busy_timeout = 50"))
+    services.db.engine.dispose()
+    try:
+        with pytest.raises(SaveFailed, match="busy"):
+            services.candidates.add(name="Ada", kit_id="mini", target_level="mid")
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert services.candidates.add(name="Ada", kit_id="mini", target_level="mid").name == "Ada"

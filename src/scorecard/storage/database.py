@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from scorecard.storage.errors import DatabaseError
+from scorecard.storage.errors import DatabaseError, SaveFailed, describe
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -73,13 +73,20 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A SQLModel session that commits on success and rolls back on any error."""
+        """A SQLModel session that commits on success and rolls back on any error.
+
+        A locked, full or read-only database raises `SaveFailed`, as the hot path does.
+        """
+        from sqlalchemy.exc import OperationalError
         from sqlmodel import Session
 
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                raise SaveFailed(describe(exc.orig or exc)) from exc
             except Exception:
                 session.rollback()
                 raise

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from scorecard.domain.scorecard import ScorecardLocked, new_id
 from scorecard.storage.database import Database
-from scorecard.storage.errors import SaveFailed
+from scorecard.storage.errors import SaveFailed, describe
 
 T = TypeVar("T")
 
@@ -45,19 +45,6 @@ _RESPONSE_COLUMNS = ("rating", "skip_reason", "knockout_option", "variant")
 _SCORECARD_COLUMNS = ("recommendation", "summary", "current_item_id")
 
 
-def _friendly(exc: sqlite3.Error) -> str:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return "the database is busy (another Scorecard window or program is writing to it)"
-    if "full" in text:
-        return "the disk is full"
-    if "readonly" in text or "read-only" in text:
-        return "the database file or its folder is read-only"
-    if "disk i/o" in text:
-        return "the disk reported an input/output error"
-    return f"the database refused the write ({exc})"
-
-
 def guarded(write: Callable[[], T]) -> T:
     """Run one write, turning driver errors into `SaveFailed` / `ScorecardLocked`."""
     try:
@@ -67,9 +54,9 @@ def guarded(write: Callable[[], T]) -> T:
             raise ScorecardLocked(
                 "this scorecard was submitted and is locked; add an addendum to correct it"
             ) from exc
-        raise SaveFailed(_friendly(exc)) from exc
+        raise SaveFailed(describe(exc)) from exc
     except sqlite3.Error as exc:
-        raise SaveFailed(_friendly(exc)) from exc
+        raise SaveFailed(describe(exc)) from exc
 
 
 class ScorecardStore:
