@@ -11,9 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from scorecard.kits.loader import load_kit
-from scorecard.kits.problems import KitError
-from scorecard.kits.schema import kit_json_schema_text
+# The kit modules (YAML, pydantic) are imported inside the commands: building the parser
+# is on the path of every `scorecard` start, the GUI's included.
 
 
 def add_kit_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -34,6 +33,9 @@ def _add_validate(commands: argparse._SubParsersAction) -> None:
 
 def validate(args: argparse.Namespace) -> int:
     """Print every problem (FILE:LINE:COL: FIELD: MESSAGE) or `OK: …` for each file."""
+    from scorecard.kits.loader import load_kit
+    from scorecard.kits.problems import KitError
+
     all_valid = True
     for path in args.paths:
         try:
@@ -56,6 +58,8 @@ def _add_schema(commands: argparse._SubParsersAction) -> None:
 
 
 def schema(args: argparse.Namespace) -> int:
+    from scorecard.kits.schema import kit_json_schema_text
+
     text = kit_json_schema_text()
     if args.out is None:
         sys.stdout.write(text)
@@ -79,6 +83,7 @@ def _add_import(commands: argparse._SubParsersAction) -> None:
 
 def import_kits(args: argparse.Namespace) -> int:
     from scorecard.cli.main import open_services
+    from scorecard.kits.problems import KitError
 
     all_stored = True
     with open_services(args) as services:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from scorecard.domain.scorecard import utcnow
+from scorecard.domain.ids import utcnow
 
 
 @dataclass

@@ -7,38 +7,23 @@ SQL) so the GUI, the CLI and later the bundle merger all enforce the same ones.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from enum import StrEnum
 
+from scorecard.domain.errors import CannotSubmit, ScorecardLocked
+from scorecard.domain.ids import new_id, utcnow
 from scorecard.domain.kit import ItemBase, Kit, KnockoutOutcome, KnockoutQuestion
 
-
-def new_id() -> str:
-    """A global id: records from several laptops are merged later, exactly once."""
-    return str(uuid.uuid4())
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+__all__ = [
+    "Addendum", "CannotSubmit", "ItemResponse", "Scorecard", "ScorecardLocked", "ScorecardStatus",
+    "new_id", "utcnow",
+]
 
 
 class ScorecardStatus(StrEnum):
     DRAFT = "draft"
     SUBMITTED = "submitted"
-
-
-class ScorecardLocked(Exception):
-    """Raised on any attempt to change a submitted scorecard other than by addendum."""
-
-
-class CannotSubmit(Exception):
-    """Raised by `Scorecard.submit` with the list of what is still missing."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems))
-        self.problems = problems
 
 
 @dataclass

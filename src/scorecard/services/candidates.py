@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scorecard.domain.candidate import Candidate, RoundStatus
-from scorecard.domain.scorecard import new_id
+from scorecard.domain.ids import new_id
 from scorecard.services.errors import InvalidInput, NotFound
-from scorecard.services.kit_library import KitLibrary
+from scorecard.services.kit_library import KitLibrary, KitOutline
 from scorecard.storage.database import Database
 from scorecard.storage.fast_reads import candidate_overview
 
@@ -95,18 +95,20 @@ class CandidateService:
         return self._repo().all()
 
     def overview(self, *, interviewer: str) -> list[CandidateOverview]:
+        """The candidate list: two raw queries, and each kit's outline (not its full model) once."""
+        outlines: dict[str, KitOutline | None] = {}
         out = []
         for row in candidate_overview(self._db, interviewer=interviewer):
-            try:
-                _vid, kit = self._kits.latest(row.kit_id)
-            except NotFound:
+            if row.kit_id not in outlines:
+                outlines[row.kit_id] = self._kits.outline(row.kit_id)
+            kit = outlines[row.kit_id]
+            if kit is None:
                 continue
-            level_names = {lv.id: lv.name for lv in kit.levels}
             rounds = tuple(
                 RoundProgress(
                     round_id=r.id,
                     round_name=r.name,
-                    stage=r.stage.value,
+                    stage=r.stage,
                     mine=RoundStatus(row.my_rounds.get(r.id, "none")),
                     submitted=row.submitted_counts.get(r.id, 0),
                     drafts=row.draft_counts.get(r.id, 0),
@@ -120,7 +122,7 @@ class CandidateService:
                     kit_id=row.kit_id,
                     kit_title=kit.title,
                     target_level=row.target_level,
-                    target_level_name=level_names.get(row.target_level, row.target_level),
+                    target_level_name=kit.level_names.get(row.target_level, row.target_level),
                     auto_declined=row.auto_declined,
                     rounds=rounds,
                 )

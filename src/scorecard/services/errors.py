@@ -1,6 +1,6 @@
 """The failures a caller of the services must handle, in one place for ui/ and cli/."""
 
-from scorecard.domain.scorecard import CannotSubmit, ScorecardLocked
+from scorecard.domain.errors import CannotSubmit, ScorecardLocked
 from scorecard.storage.errors import DatabaseError, SaveFailed
 
 

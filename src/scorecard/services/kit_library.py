@@ -1,17 +1,53 @@
-"""Importing kits into the database as immutable versions, and handing them out."""
+"""Importing kits into the database as immutable versions, and handing them out.
+
+The kit models (pydantic) are imported only when a full kit is needed: the candidate
+list — the first screen — needs only each kit's `KitOutline`, read from the stored JSON.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scorecard.domain.candidate import KitVersion
-from scorecard.domain.kit import Kit
-from scorecard.domain.scorecard import new_id
+from scorecard.domain.ids import new_id
 from scorecard.storage.database import Database
 from scorecard.storage.fast_reads import kit_json_by_version, kit_version_for_source, latest_kit_json
 from scorecard.services.errors import NotFound
+
+if TYPE_CHECKING:
+    from scorecard.domain.kit import Kit
+
+
+@dataclass(frozen=True)
+class RoundOutline:
+    id: str
+    name: str
+    stage: str
+
+
+@dataclass(frozen=True)
+class KitOutline:
+    """What the candidate list shows of a kit: its title, level names and rounds, in kit order."""
+
+    version_id: str
+    title: str
+    level_names: dict[str, str]
+    rounds: tuple[RoundOutline, ...]
+
+    @classmethod
+    def from_json(cls, version_id: str, kit_json: str) -> KitOutline:
+        data = json.loads(kit_json)
+        return cls(
+            version_id=version_id,
+            title=data["title"],
+            level_names={lv["id"]: lv["name"] for lv in data["levels"]},
+            rounds=tuple(RoundOutline(r["id"], r["name"], r["stage"]) for r in data["rounds"]),
+        )
 
 
 def content_hash(kit: Kit) -> str:
@@ -25,6 +61,7 @@ class KitLibrary:
     def __init__(self, db: Database):
         self._db = db
         self._parsed: dict[str, Kit] = {}
+        self._outlines: dict[str, KitOutline] = {}
 
     def _repo(self):
         from scorecard.storage.repositories import KitRepository
@@ -92,8 +129,18 @@ class KitLibrary:
             raw = kit_json_by_version(self._db, version_id)
             if raw is None:
                 raise NotFound(f"no stored kit version {version_id}")
-            self._parsed[version_id] = Kit.model_validate_json(raw)
+            self._parsed[version_id] = _parse(raw)
         return self._parsed[version_id]
+
+    def outline(self, kit_id: str) -> KitOutline | None:
+        """Title, levels and rounds of a kit's newest version without building the kit models; None if unknown."""
+        row = latest_kit_json(self._db, kit_id)
+        if row is None:
+            return None
+        version_id, _number, _title, raw = row
+        if version_id not in self._outlines:
+            self._outlines[version_id] = KitOutline.from_json(version_id, raw)
+        return self._outlines[version_id]
 
     def latest(self, kit_id: str) -> tuple[str, Kit]:
         """(version id, kit) of the newest stored version of a kit."""
@@ -102,8 +149,14 @@ class KitLibrary:
             raise NotFound(f"no kit with id '{kit_id}' is stored; import it with `scorecard kit import FILE`")
         version_id, _number, _title, raw = row
         if version_id not in self._parsed:
-            self._parsed[version_id] = Kit.model_validate_json(raw)
+            self._parsed[version_id] = _parse(raw)
         return version_id, self._parsed[version_id]
 
     def kit_ids(self) -> list[str]:
         return sorted({v.kit_id for v in self.versions()})
+
+
+def _parse(kit_json: str) -> Kit:
+    from scorecard.domain.kit import Kit
+
+    return Kit.model_validate_json(kit_json)

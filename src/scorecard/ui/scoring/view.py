@@ -78,10 +78,14 @@ class ScoringPage(QWidget):
     itemShown = Signal(str)
     submitted = Signal(str)
 
+    @property
+    def _scoring(self):
+        # looked up on use: the scoring service (and the kit models) load after the list is shown
+        return self._services.scoring
+
     def __init__(self, services: Services, settings: Settings, guard: SaveGuard, parent: QWidget | None = None):
         super().__init__(parent)
         self._services = services
-        self._scoring = services.scoring
         self._settings = settings
         self._guard = guard
         self._card: Scorecard | None = None
