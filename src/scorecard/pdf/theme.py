@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import threading
+from weakref import WeakKeyDictionary
 from functools import lru_cache
 
 from reportlab.lib import colors
@@ -69,6 +70,22 @@ class _MeasuredTTFont(TTFont):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._unit_widths: dict[str, float] = {}
+        # per document: characters already placed in subset 0, as a str.translate table
+        self._subset0: WeakKeyDictionary = WeakKeyDictionary()
+
+    def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 (ReportLab's name)
+        """ReportLab's splitString, with a fast path for text whose characters all sit in
+        the document's first subset already (almost all Latin text): one C-level
+        translate instead of a Python loop per character."""
+        known = self._subset0.get(doc)
+        if known is not None and isinstance(text, str) and text and known[0].issuperset(text):
+            return [(0, text.translate(known[1]).encode("latin-1"))]
+        result = super().splitString(text, doc, encoding)
+        assignments = self.state[doc].assignments
+        if known is None or known[2] != len(assignments):
+            table = {code: n for code, n in assignments.items() if n < 256 and code != 0xA0}
+            self._subset0[doc] = (frozenset(chr(code) for code in table), table, len(assignments))
+        return result
 
     def stringWidth(self, text, size, encoding="utf8"):  # noqa: N802 (ReportLab's name)
         w = self._unit_widths.get(text)
