@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -129,6 +130,9 @@ def run_gui(db_path: Path, argv: list[str]) -> int:
         window.open_database(Path(db_path))
         register_fonts()
         log.info("ready after %.0f ms", (time.perf_counter() - started) * 1000)
+        if window.services is not None:
+            # after the input already queued: import the scoring code off the UI thread, before the first round
+            QTimer.singleShot(0, threading.Thread(target=window.services.warm_up, name="warm-up", daemon=True).start)
 
     window.firstPainted.connect(lambda: QTimer.singleShot(0, _continue_start_up))
     # If the window is never painted (minimised at start), carry on anyway.

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from scorecard.ui import keys, theme
-from scorecard.ui.help_overlay import HelpOverlay
 from scorecard.ui.save_guard import SaveGuard
 from scorecard.ui.settings import Settings
 from scorecard.ui.widgets import Banner, heading, wrap_label
@@ -35,6 +34,7 @@ from scorecard.ui.widgets import Banner, heading, wrap_label
 if TYPE_CHECKING:
     from scorecard.services import Services
     from scorecard.ui.candidates.view import CandidatesPage
+    from scorecard.ui.help_overlay import HelpOverlay
     from scorecard.ui.scoring.view import ScoringPage
 
 log = logging.getLogger(__name__)
@@ -125,11 +125,11 @@ class MainWindow(QMainWindow):
         self.hint.setObjectName("footerHint")
         self.hint.setAccessibleName("Keyboard hints")
         self.statusBar().addWidget(self.hint, 1)
-        self.help_overlay = HelpOverlay(central)
+        self._help_overlay: HelpOverlay | None = None  # built on first use: see help_overlay
 
         self._build_menus()
         self._window_shortcuts = (
-            keys.sequence_shortcuts(self, ("?",), self.help_overlay.toggle, Qt.ShortcutContext.WindowShortcut)
+            keys.sequence_shortcuts(self, ("?",), self.help_overlay_toggle, Qt.ShortcutContext.WindowShortcut)
         )
 
         # --- connections ---
@@ -165,6 +165,15 @@ class MainWindow(QMainWindow):
         self.name_action.triggered.connect(self._on_change_name)
         quit_action.triggered.connect(self.close)
         self.help_action.triggered.connect(self.help_overlay_toggle)
+
+    @property
+    def help_overlay(self) -> HelpOverlay:
+        """The keyboard help, built on first use: its ~50 ms would otherwise delay the first paint."""
+        if self._help_overlay is None:
+            from scorecard.ui.help_overlay import HelpOverlay
+
+            self._help_overlay = HelpOverlay(self.centralWidget())
+        return self._help_overlay
 
     def help_overlay_toggle(self) -> None:
         self.help_overlay.toggle()
