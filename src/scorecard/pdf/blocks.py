@@ -304,10 +304,12 @@ class Badge(Flowable):
         canv.rect(0, 0, self.width, self.height, stroke=1, fill=1)
         canv.setDash()
         y = self.height - self.PAD
-        for text, bold, size, colour in self.lines:
+        tx = canv.beginText()
+        for value, bold, size, colour in self.lines:
             y -= size * 1.25
-            theme.draw_text(canv, self.width / 2, y + size * 0.3, text, font=theme.BOLD if bold else theme.MAIN,
-                            size=size, colour=colour, align="centre", max_width=self.width - 2 * self.PAD)
+            theme.draw_text(canv, self.width / 2, y + size * 0.3, value, font=theme.BOLD if bold else theme.MAIN,
+                            size=size, colour=colour, align="centre", max_width=self.width - 2 * self.PAD, tx=tx)
+        canv.drawText(tx)
         canv.restoreState()
 
 
@@ -380,9 +382,11 @@ class IndicatorColumns(Flowable):
     def draw(self):
         canv = self.canv
         top = self.height
+        tx = canv.beginText()
         for i, head in enumerate(self.heads):
             theme.draw_text(canv, i * (self._col + self.GAP), top - 10, head, font=theme.BOLD, size=8.5,
-                            colour=theme.INK, max_width=self._col)
+                            colour=theme.INK, max_width=self._col, tx=tx)
+        canv.drawText(tx)
         canv.saveState()
         canv.setStrokeColor(theme.RULE)
         canv.setLineWidth(0.4)
@@ -419,29 +423,8 @@ def _item_badge(item: ItemEvidence, draft: bool, width: float) -> Badge:
     return Badge(lines, width=width, bg=bg, draft=draft)
 
 
-class _Ticked(Flowable):
-    """An indicator: its box glyph in the margin, its text beside it (hanging indent)."""
-
-    INDENT = 12.0
-
-    def __init__(self, box: str, colour: colors.Color, body: Flowable, size: float):
-        super().__init__()
-        self.box, self.colour, self.body, self.size = box, colour, body, size
-
-    def wrap(self, availWidth, availHeight):  # noqa: N802, N803
-        _, h = self.body.wrap(availWidth - self.INDENT, availHeight)
-        self.width, self.height = availWidth, h
-        return self.width, self.height
-
-    def draw(self):
-        canv = self.canv
-        canv.setFont(theme.MAIN, self.size)
-        canv.setFillColor(self.colour)
-        canv.drawString(0, self.height - self.size, self.box)
-        self.body.drawOn(canv, self.INDENT, 0)
-
-
 def _indicator(mark: IndicatorMark, blank: bool = False) -> Flowable:
+    """An indicator with its box in the margin: ☑ observed positive, ☒ observed negative, ☐ not observed."""
     if blank:
         name, box, colour = "indicator", theme.BOX_EMPTY, theme.INK
     elif mark.checked:
@@ -450,8 +433,7 @@ def _indicator(mark: IndicatorMark, blank: bool = False) -> Flowable:
         colour = theme.OK if mark.polarity == "positive" else theme.DANGER
     else:
         name, box, colour = "indicator_off", theme.BOX_EMPTY, theme.MUTED
-    body = text.text(mark.text, name)
-    return _Ticked(box, colour, body, body.size)
+    return text.TextBlock([Run(mark.text)], theme.style(name), bullet=Run(box, theme.MAIN, colour))
 
 
 def indicator_table(marks: tuple[IndicatorMark, ...], width: float, *, blank: bool = False) -> Flowable | None:

@@ -213,7 +213,7 @@ def _agenda(report: ConsolidatedReport) -> list:
     if not items:
         items.append("No disagreements, gaps or missing rounds.")
     out: list = [Paragraph("For the committee's agenda", style("h2"))]
-    out += [Paragraph(x, style("body"), bulletText="•") for x in items]
+    out += [Paragraph(x, style("bullet"), bulletText="•") for x in items]
     return out
 
 

@@ -37,6 +37,7 @@ from scorecard.pdf.blocks import (
     stage_label,
 )
 from scorecard.pdf.canvas import DocMeta, build_pdf, frame_width
+from scorecard.pdf.text import Run, TextBlock
 from scorecard.pdf.theme import BOX_EMPTY, Paragraph, markup, style
 
 CONFIDENTIAL = "Confidential — interviewers only"
@@ -128,7 +129,7 @@ def _bullets(label: str, values: list[str]) -> list:
     if not values:
         return []
     out: list = [Paragraph(markup(label, newlines=False), style("label"))]
-    out += [Paragraph(markup(v), style("body"), bulletText="•") for v in values]
+    out += [TextBlock([Run(v)], style("bullet"), bullet=Run("•")) for v in values]
     return out
 
 

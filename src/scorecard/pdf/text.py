@@ -43,10 +43,12 @@ _Line = tuple[float, list[tuple[str, str, colors.Color]]]
 class TextBlock(Flowable):
     """Plain-text runs laid out like a left-aligned Paragraph in a `ParagraphStyle`."""
 
-    def __init__(self, runs: list[Run], style: ParagraphStyle, *, _lines: list[_Line] | None = None,
-                 _width: float | None = None, _first: bool = True):
+    def __init__(self, runs: list[Run], style: ParagraphStyle, *, bullet: Run | None = None,
+                 _lines: list[_Line] | None = None, _width: float | None = None, _first: bool = True):
         super().__init__()
         self.runs = runs
+        #: drawn in the left indent of the first line (e.g. a check box), like a list bullet
+        self.bullet = bullet
         self.style = style
         self.size = style.fontSize
         self.leading = style.leading
@@ -219,7 +221,8 @@ class TextBlock(Flowable):
         if fit < 2 or n < 4:
             return []  # leave no orphan: move the block on whole
         fit = min(fit, n - 2)  # and no widow
-        head = TextBlock(self.runs, self.style, _lines=self._lines[:fit], _width=availWidth, _first=self._first)
+        head = TextBlock(self.runs, self.style, bullet=self.bullet if self._first else None,
+                         _lines=self._lines[:fit], _width=availWidth, _first=self._first)
         # should the tail ever be re-wrapped at another width, lines join with a space
         tail_runs = [Run(t, f, c) for i, (_, segs) in enumerate(self._lines[fit:])
                      for t, f, c in ([(" ", segs[0][1], segs[0][2])] if i and segs else []) + list(segs)]
@@ -233,8 +236,17 @@ class TextBlock(Flowable):
             return
         canv = self.canv
         cur_x = lines[0][0]
-        tx = canv.beginText(cur_x, self.height - self.size)
         font = colour = None
+        if self.bullet is not None and self._first:
+            b = self.bullet
+            font, colour = b.font or self.style.fontName, b.colour or self.style.textColor
+            tx = canv.beginText(0, self.height - self.size)
+            tx.setFont(font, self.size, self.leading)
+            tx.setFillColor(colour)
+            tx.textOut(b.text)
+            tx.setTextOrigin(cur_x, self.height - self.size)
+        else:
+            tx = canv.beginText(cur_x, self.height - self.size)
         # one origin, then relative line feeds (T*): a coordinate per line costs more than the text
         for x, segs in lines:
             if x != cur_x:

@@ -23,6 +23,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph as _RLParagraph
 
@@ -252,33 +253,38 @@ def plain(text: str | None, style_name: str = "body", **over) -> Paragraph:
 
 
 def draw_text(canv, x: float, y: float, text: str, *, font: str, size: float, colour=None,
-              align: str = "left", max_width: float | None = None) -> float:
+              align: str = "left", max_width: float | None = None, tx=None) -> float:
     """Draw one line of plain text at (x, y) with the CJK fallback, shortened with "…" to fit.
 
-    Cheaper than a Paragraph for page furniture and badges. Returns the width drawn.
+    Cheaper than a Paragraph for page furniture and badges. With `tx` (a text object)
+    the line is added to it instead of to a text object of its own. Returns the width.
     """
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    runs = font_runs(text)
 
-    def measure(t: str) -> float:
-        return sum(stringWidth(chunk, FALLBACK if fb else font, size) for fb, chunk in font_runs(t))
+    def measure(rs) -> float:
+        return sum(stringWidth(chunk, FALLBACK if fb else font, size) for fb, chunk in rs)
 
-    width = measure(text)
+    width = measure(runs)
     if max_width is not None and width > max_width:
         while text and width > max_width:
             text = text[: max(0, len(text) - max(1, len(text) // 12))].rstrip()
-            width = measure(text + "…")
-        text += "…"
+            runs = font_runs(text + "…")
+            width = measure(runs)
     if align == "right":
         x -= width
     elif align == "centre":
         x -= width / 2
+    own = tx is None
+    if own:
+        tx = canv.beginText()
+    tx.setTextOrigin(x, y)
     if colour is not None:
-        canv.setFillColor(colour)
-    for fb, chunk in font_runs(text):
-        f = FALLBACK if fb else font
-        canv.setFont(f, size)
-        canv.drawString(x, y, chunk)
-        x += stringWidth(chunk, f, size)
+        tx.setFillColor(colour)
+    for fb, chunk in runs:
+        tx.setFont(FALLBACK if fb else font, size)
+        tx.textOut(chunk)
+    if own:
+        canv.drawText(tx)
     return width
 
 
@@ -363,6 +369,7 @@ def styles() -> dict[str, ParagraphStyle]:
     st["small"] = s("small", fontSize=8, leading=10.5, spaceAfter=1)
     st["muted"] = s("muted", fontSize=8.5, leading=11.5, textColor=MUTED, spaceAfter=2)
     st["prompt"] = s("prompt", fontName=ITALIC, fontSize=9, leading=12.5, textColor=MUTED, spaceAfter=3)
+    st["bullet"] = s("bullet", leftIndent=12, bulletIndent=0, spaceAfter=2)
     st["item_title"] = s("item_title", fontName=BOLD, fontSize=10.5, leading=13.5, spaceAfter=0)
     st["muted_italic"] = s("muted_italic", fontName=ITALIC, fontSize=8.5, leading=11.5, textColor=MUTED,
                            spaceAfter=2)
@@ -378,7 +385,7 @@ def styles() -> dict[str, ParagraphStyle]:
     st["cell_center"] = s("cell_center", parent=st["cell"], alignment=TA_CENTER)
     st["cell_head"] = s("cell_head", parent=st["cell"], fontName=BOLD, textColor=INK)
     st["cell_head_center"] = s("cell_head_center", parent=st["cell_head"], alignment=TA_CENTER)
-    st["indicator"] = s("indicator", parent=st["cell"])
+    st["indicator"] = s("indicator", parent=st["cell"], leftIndent=12)
     st["indicator_on"] = s("indicator_on", parent=st["indicator"], fontName=BOLD)
     st["indicator_off"] = s("indicator_off", parent=st["indicator"], textColor=MUTED)
     st["right"] = s("right", parent=st["cell"], alignment=TA_RIGHT)
