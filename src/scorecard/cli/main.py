@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -69,6 +70,23 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="fill an empty database with a realistic sample panel")
     demo.add_argument("--open", action="store_true", help="then open the app on it")
     demo.set_defaults(func=cmd_demo)
+
+    check = sub.add_parser(
+        "self-test",
+        help="check this installation: window, save speed, PDF export, data folder",
+        description="Check that Scorecard works on this machine and is fast enough, without touching "
+                    "your database: the window and the PDF use a temporary demo database; save speed "
+                    "is measured in a temporary file beside your database, then deleted. "
+                    "Exit status 0 only when every check passes.",
+    )
+    check.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    check.add_argument("--offscreen", action="store_true",
+                       help="open the test window off screen (the default when there is no display)")
+    check.add_argument("--saves", type=int, default=300, metavar="N",
+                       help="number of single-interaction saves to time (default: %(default)s)")
+    check.add_argument("--runs", type=int, default=3, metavar="N",
+                       help="start the window N times and report the median (default: %(default)s)")
+    check.set_defaults(func=cmd_self_test)
     return parser
 
 
@@ -191,6 +209,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from scorecard.cli.self_test import run_self_test
+
+    return run_self_test(database_path(args), as_json=args.json, offscreen=args.offscreen, saves=args.saves,
+                         runs=args.runs)
+
+
 # --- entry point --------------------------------------------------------------------
 
 
@@ -211,6 +236,10 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if os.environ.get("SCORECARD_STARTUP_PROBE") == "bare":  # self-test: the floor, an empty Qt window
+        from scorecard.ui.startup_probe import bare_window
+
+        return bare_window()
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", cmd_gui)

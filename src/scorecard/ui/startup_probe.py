@@ -159,3 +159,33 @@ def parse_output(stdout: str) -> dict | None:
         if line.startswith(PREFIX):
             return json.loads(line[len(PREFIX):])
     return None
+
+
+class _BareWindow(QWidget):
+    """An empty window that reports its first paint: the floor any Qt application pays."""
+
+    def __init__(self, t0: float):
+        super().__init__()
+        self._t0 = t0
+        self._painted = False
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            ms = round((time.time() - self._t0) * 1000, 1)
+            print(PREFIX + json.dumps({"ok": True, "first_paint_ms": ms, "startup_ms": ms,
+                                       "platform": QApplication.platformName(), "peak_rss_mb": peak_rss_mb()}),
+                  flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return handled
+
+
+def bare_window() -> int:
+    """Show one empty window, print its first paint like the probe does, quit (`SCORECARD_STARTUP_PROBE=bare`)."""
+    t0, _source = process_start()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = _BareWindow(t0)
+    window.resize(800, 600)
+    window.show()
+    return app.exec()
