@@ -104,6 +104,9 @@ def run_gui(db_path: Path, argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName(paths.APP_NAME)
+    from scorecard.ui.about_dialog import app_icon
+
+    app.setWindowIcon(app_icon())
     theme.apply(app)
     log_path = setup_logging()
     settings = Settings.default()
