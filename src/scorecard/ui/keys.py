@@ -58,6 +58,8 @@ KEYS: tuple[Key, ...] = (
     Key("choose-candidate", "Candidate list", "Choose the candidate, then the round; Enter again opens it",
         ("Return",)),
     Key("add-candidate", "Candidate list", "Add a candidate", ("Ctrl+N",)),
+    Key("export-pdf", "Candidate list", "Export the selected candidate's committee report (PDF)", ("Ctrl+P",)),
+    Key("export-all", "Candidate list", "Export every candidate's committee report into a folder", ("Ctrl+Shift+P",)),
     Key("next", "Scoring an item", "Next item", ("Ctrl+PgDown", "Alt+Right")),
     Key("previous", "Scoring an item", "Previous item", ("Ctrl+PgUp", "Alt+Left")),
     Key("rail", "Scoring an item", "Go to the list of items (arrows, then Enter)", ("Ctrl+J",)),
@@ -123,7 +125,7 @@ _SHORT = {
     "guidance": "guidance", "positive": "+ indicator", "negative": "− indicator", "rate": "rate",
     "skip": "skip", "submit": "submit", "back": "list", "search": "search", "add-candidate": "add",
     "choose-candidate": "choose", "variant": "variant", "addendum": "addendum", "quit": "quit",
-    "interviewer": "your name", "to-table": "to list",
+    "interviewer": "your name", "to-table": "to list", "export-pdf": "export PDF", "export-all": "export all",
 }
 
 

@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence(keys.key("quit").sequences[0]))
         app_menu.addAction(quit_action)
+        self.export_menu = self.menuBar().addMenu("&Export")  # filled once the candidate list exists
+        self.export_menu.setEnabled(False)
         help_menu = self.menuBar().addMenu("&Help")
         self.help_action = QAction("&Keyboard shortcuts", self)
         self.help_action.setShortcut(QKeySequence("F1"))
@@ -235,6 +237,9 @@ class MainWindow(QMainWindow):
         self.candidates_page.nameNeeded.connect(self._on_change_name)
         self.scoring_page.closed.connect(self._on_scoring_closed)
         self.scoring_page.notice.connect(self._on_notice)
+        self.candidates_page.exports.notice.connect(self._on_notice)
+        self.export_menu.addActions(self.candidates_page.exports.actions())
+        self.export_menu.setEnabled(True)
 
         self.candidates_page.refresh()
         self.stack.setCurrentWidget(self.candidates_page)
@@ -361,7 +366,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Stop timers and close the database if this window opened it (idempotent)."""
+        """Stop timers and background work; close the database if this window opened it (idempotent)."""
+        from scorecard.ui.background import shutdown_background
+
+        shutdown_background(self)
         if self.scoring_page is not None:
             self.scoring_page.stop()
         if self._owns_services and self.services is not None:

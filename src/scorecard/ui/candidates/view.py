@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from scorecard.ui import keys
+from scorecard.ui.candidates.export import CandidateExports
 from scorecard.ui.candidates.model import CandidateFilterProxy, CandidateRole, CandidateTableModel
 from scorecard.ui.candidates.round_list import RoundListModel, RoundListView
 from scorecard.ui.widgets import ToneLabel, heading, wrap_label
@@ -147,6 +148,14 @@ class CandidatesPage(QWidget):
             *keys.shortcuts(self, "add-candidate", self.open_add_dialog),
         ]
 
+        # --- exporting PDFs: the window's Export menu and these context menus (Menu key too) ---
+        self.exports = CandidateExports(services, settings, self)
+        e = self.exports
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([e.export_pdf_action, e.export_all_action])
+        self.rounds.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.rounds.addActions([e.export_mine_action, e.guide_action, e.export_pdf_action])
+
         # --- connections ---
         self.search.textChanged.connect(self._on_search_changed)
         self.search.installEventFilter(self)
@@ -160,7 +169,7 @@ class CandidatesPage(QWidget):
     # --- public -------------------------------------------------------------------------------
 
     def footer_hint(self) -> str:
-        return keys.hint("search", "to-table", "choose-candidate", "add-candidate", "help")
+        return keys.hint("search", "to-table", "choose-candidate", "add-candidate", "export-pdf", "help")
 
     def refresh(self, select: str | None = None) -> None:
         """Re-read the list (after scoring, adding, or a name change), keeping the selection."""
