@@ -43,12 +43,12 @@ from scorecard.pdf.blocks import (
     c,
     fmt_dt,
     grid_style,
-    rating_text,
     recommendation_bg,
     recommendation_text,
     stage_label,
 )
 from scorecard.pdf.canvas import DocMeta, build_pdf, frame_width
+from scorecard.pdf.text import Run, TextBlock
 from scorecard.pdf.theme import Paragraph, markup, style
 
 CONFIDENTIAL = "Confidential — hiring committee"
@@ -269,10 +269,25 @@ def _matrix_section(matrix: Matrix, report: ConsolidatedReport) -> list:
     return out
 
 
+def _rating_runs(ratings, *, who: str | None = None) -> list[Run]:
+    """Rating labels as text runs, a draft in italics and marked "(draft)"."""
+    out: list[Run] = []
+    for i, r in enumerate(ratings):
+        if i:
+            out.append(Run("\n"))
+        if who is not None:
+            out.append(Run(f"{r.interviewer}: "))
+        if r.draft:
+            out += [Run(r.label, theme.ITALIC), Run(" (draft)", theme.BOLD, theme.DRAFT_INK)]
+        else:
+            out.append(Run(r.label))
+    return out
+
+
 def _cell(cell: MatrixCell) -> tuple[list, colors.Color]:
     if not cell.ratings:
-        return [Paragraph(c(theme.FAINT, "—"), style("cell_center"))], colors.white
-    paras = [Paragraph(rating_text(r), style("cell_center")) for r in cell.ratings]
+        return [TextBlock([Run("—", None, theme.FAINT)], style("cell_center"))], colors.white
+    paras = [TextBlock(_rating_runs(cell.ratings), style("cell_center"))]
     sub = cell.submitted
     if sub:
         pos = sorted(r.position for r in sub)
@@ -383,16 +398,17 @@ def _level_section(view: LevelView) -> list:
             extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), theme.GROUP_BG)]
         r = len(rows)
         rating_cell, bg = _panel_rating(lr)
-        line = [Paragraph(f"<b>{markup(lr.name, newlines=False)}</b>", style("cell")), rating_cell]
+        line = [TextBlock([Run(lr.name)], style("cell_bold")), rating_cell]
         for kind, _ in levels:
             lt = getattr(lr, kind)
-            text = markup(lt.text) if lt and lt.text else c(theme.FAINT, "<i>not described</i>")
-            cell = [Paragraph(text, style("cell"))]
+            if lt and lt.text:
+                cell = [TextBlock([Run(lt.text)], style("cell"))]
+            else:
+                cell = [TextBlock([Run("not described", theme.ITALIC, theme.FAINT)], style("cell"))]
             if kind == "target" and lr.expectations:
                 for title, exp in lr.expectations:
-                    cell.append(Paragraph(
-                        c(theme.MUTED, f"<i>Question “{markup(title, newlines=False)}” expects:</i> ") + markup(exp),
-                        style("cell_small")))
+                    cell.append(TextBlock([Run(f"Question “{title}” expects: ", theme.ITALIC, theme.MUTED), Run(exp)],
+                                          style("cell_small")))
             line.append(cell)
         rows.append(line)
         extra.append(("BACKGROUND", (1, r), (1, r), bg))
@@ -407,15 +423,21 @@ def _level_section(view: LevelView) -> list:
 def _panel_rating(lr: LevelRow) -> tuple[list, colors.Color]:
     if lr.median_label is None:
         return [Paragraph(c(theme.WARN, "<b>GAP</b> — not rated"), style("cell"))], theme.WARN_BG
-    head = f"<b>{markup(lr.median_label, newlines=False)}</b>"
+    head = [Run(lr.median_label, theme.BOLD)]
     if lr.median_from_drafts:
-        head += " " + c(theme.DRAFT_INK, "<b>(drafts only)</b>")
-    cell = [Paragraph(head, style("cell"))]
-    by_interviewer: dict[str, list[str]] = {}
+        head.append(Run(" (drafts only)", theme.BOLD, theme.DRAFT_INK))
+    cell = [TextBlock(head, style("cell"))]
+    by_interviewer: dict[str, list] = {}
     for r in lr.ratings:
-        by_interviewer.setdefault(r.interviewer, []).append(rating_text(r))
-    who = "; ".join(f"{markup(name, newlines=False)}: {', '.join(texts)}" for name, texts in by_interviewer.items())
-    cell.append(Paragraph(who, style("cell_small")))
+        by_interviewer.setdefault(r.interviewer, []).append(r)
+    who: list[Run] = []
+    for name, ratings in by_interviewer.items():
+        who.append(Run(("; " if who else "") + f"{name}: "))
+        for i, r in enumerate(ratings):
+            if i:
+                who.append(Run(", "))
+            who += _rating_runs([r])
+    cell.append(TextBlock(who, style("cell_small")))
     bg = theme.DRAFT_BG if lr.median_from_drafts else theme.rating_colour(lr.median_position)
     return cell, bg
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable
@@ -198,9 +199,20 @@ class TextBlock(Flowable):
 
     # --- Flowable protocol ------------------------------------------------------------------
 
+    def _centre(self, lines: list[_Line], width: float) -> list[_Line]:
+        size = self.size
+        inner = width - self.style.leftIndent - self.style.rightIndent
+        out = []
+        for _, segs in lines:
+            w = sum(stringWidth(t, f, size) for t, f, _ in segs)
+            out.append((self.style.leftIndent + max(0.0, (inner - w) / 2), segs))
+        return out
+
     def wrap(self, availWidth, availHeight):  # noqa: N802, N803
         if self._lines is None or self._laid_for != availWidth:
             self._lines = self._layout(availWidth)
+            if self.style.alignment == TA_CENTER:
+                self._lines = self._centre(self._lines, availWidth)
             self._laid_for = availWidth
         self.width = availWidth
         self.height = len(self._lines) * self.leading
