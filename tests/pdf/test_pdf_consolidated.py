@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pdf_samples as samples
 import pytest
-from conftest import Pdf, pdffonts
+from pdf_reading import Pdf, pdffonts
 
 from scorecard.domain.consolidation import consolidate
 from scorecard.domain.scorecard import ItemResponse

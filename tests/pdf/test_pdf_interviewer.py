@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pdf_samples as samples
 import pytest
-from conftest import Pdf, pdffonts
+from pdf_reading import Pdf, pdffonts
 
 from scorecard.domain.consolidation import interviewer_view
 from scorecard.pdf import render_interviewer

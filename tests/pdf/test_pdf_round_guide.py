@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Pdf, pdffonts
+from pdf_reading import Pdf, pdffonts
 
 from scorecard.pdf import render_round_guide
 
