@@ -208,50 +208,6 @@ def font_runs(text: str) -> list[tuple[bool, str]]:
     return runs
 
 
-_templates: dict[str, object] = {}
-
-
-def _template(st: ParagraphStyle):
-    """A parsed fragment carrying the style's font, size and colour, to clone from."""
-    tpl = _templates.get(st.name)
-    if tpl is None:
-        tpl = _templates[st.name] = _RLParagraph("x", st).frags[0]
-    return tpl
-
-
-def fast(runs: list[tuple[str, dict]], style_name: str = "body") -> Paragraph:
-    """A paragraph built from plain-text runs without going through the markup parser.
-
-    Each run is (text, overrides) where overrides may set fontName, textColor,
-    fontSize… Text is taken literally (no escaping needed); newlines break lines;
-    characters DejaVu lacks switch to the fallback font. Parsing markup is about a
-    third of the time of a long report; user text needs none of it.
-    """
-    st = style(style_name)
-    tpl = _template(st)
-    frags = []
-    for text, over in runs:
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n")
-        for n, line in enumerate(lines):
-            if n:
-                frags.append(tpl.clone(text="", lineBreak=True, __tag__="br", **over))
-            if not line:
-                continue
-            for fb, chunk in font_runs(line):
-                if fb:
-                    frags.append(tpl.clone(text=chunk, **{**over, "fontName": FALLBACK}))
-                else:
-                    frags.append(tpl.clone(text=chunk, **over))
-    if not frags:
-        frags.append(tpl.clone(text=""))
-    return Paragraph(None, st, frags=frags)
-
-
-def plain(text: str | None, style_name: str = "body", **over) -> Paragraph:
-    """A paragraph of plain user text (see `fast`)."""
-    return fast([(text or "", over)], style_name)
-
-
 def draw_text(canv, x: float, y: float, text: str, *, font: str, size: float, colour=None,
               align: str = "left", max_width: float | None = None, tx=None) -> float:
     """Draw one line of plain text at (x, y) with the CJK fallback, shortened with "…" to fit.
