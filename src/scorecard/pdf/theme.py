@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 import threading
-from weakref import WeakKeyDictionary
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
