@@ -44,3 +44,21 @@ def test_rating_colours_run_low_to_high():
     low, mid, high = (theme.rating_colour(x) for x in (0.0, 0.5, 1.0))
     assert low.red > low.blue and high.blue > high.red
     assert theme.rating_colour(None) is not None
+
+
+def test_split_string_fast_path_writes_the_same_bytes(report, monkeypatch):
+    """The subset-0 shortcut in _MeasuredTTFont.splitString leans on ReportLab internals:
+    its output must match ReportLab's own loop exactly."""
+    import io
+
+    from pypdf import PdfReader
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from scorecard.pdf import render_consolidated
+
+    fast = PdfReader(io.BytesIO(render_consolidated(report)))
+    monkeypatch.setattr(theme._MeasuredTTFont, "splitString", TTFont.splitString)
+    slow = PdfReader(io.BytesIO(render_consolidated(report)))
+    assert len(fast.pages) == len(slow.pages)
+    for a, b in zip(fast.pages, slow.pages):
+        assert a.get_contents().get_data() == b.get_contents().get_data()
