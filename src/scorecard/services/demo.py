@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from scorecard.domain.kit import Exercise, Kit, KnockoutQuestion
+from scorecard.domain.kit import Exercise, Kit, KnockoutQuestion, ResumeCriterion, VideoQuestion
 from scorecard.services import Services
 
 
@@ -49,6 +49,35 @@ _WEAK_NOTES = (
     "Η απάντηση ήταν ασαφής· δεν ανέφερε δοκιμές ή παρακολούθηση.",
     "Relied on the framework defaults; did not consider retries or failure modes.",
 )
+
+_GOOD_RESUME_NOTES = (
+    "Resume lists three production REST/SOAP integrations with OAuth flows and field mapping.",
+    "Cover letter names our CRM connectors specifically; clearly read the job description.",
+    "Runbooks and on-call escalation matrix mentioned for two previous roles.",
+    "简历结构清晰，列出了具体的集成项目和成果。",
+)
+_WEAK_RESUME_NOTES = (
+    "Only generic 'API experience'; no systems, tools or results named.",
+    "Several spelling mistakes and an unexplained two-year gap.",
+    "Нет упоминания о тестировании или мониторинге интеграций.",
+)
+_GOOD_VIDEO_NOTES = (
+    "Clear handoff story: named owners, a shared incident channel and an escalation path.",
+    "Structured answer within the two minutes; described the RACI they set up afterwards.",
+)
+_WEAK_VIDEO_NOTES = (
+    "Rambled past the time limit; never said who owned what after the failed deployment.",
+    "Described the failure but not the coordination — no escalation path named.",
+)
+
+
+def _notes_pool(item, good: bool) -> tuple[str, ...]:
+    """Evidence that fits the kind of item, so the demo reads like a real panel's notes."""
+    if isinstance(item, ResumeCriterion):
+        return _GOOD_RESUME_NOTES if good else _WEAK_RESUME_NOTES
+    if isinstance(item, VideoQuestion):
+        return _GOOD_VIDEO_NOTES if good else _WEAK_VIDEO_NOTES
+    return _GOOD_NOTES if good else _WEAK_NOTES
 
 
 class DemoNotEmpty(Exception):
@@ -114,7 +143,7 @@ def _score(services, kit: Kit, candidate_id, round_id, interviewer, who: DemoCan
             if rng.random() < (0.7 if (polarity == "positive") == good else 0.15):
                 s.mark_indicator(scorecard_id=card.id, item_id=item.id, key=key, checked=True)
         if rng.random() < 0.85:
-            s.set_notes(scorecard_id=card.id, item_id=item.id, notes=rng.choice(_GOOD_NOTES if good else _WEAK_NOTES))
+            s.set_notes(scorecard_id=card.id, item_id=item.id, notes=rng.choice(_notes_pool(item, good)))
         s.rate(scorecard_id=card.id, item_id=item.id, step_id=step.id)
         minutes = item.response_time_minutes or 6
         s.add_time(scorecard_id=card.id, item_id=item.id, seconds=round(minutes * 60 * rng.uniform(0.6, 1.2)))
