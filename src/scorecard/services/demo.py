@@ -137,10 +137,14 @@ def _score(services, kit: Kit, candidate_id, round_id, interviewer, who: DemoCan
             s.choose_variant(scorecard_id=card.id, item_id=item.id, variant_id=rng.choice(item.variants).id)
         steps = kit.scale_for(item).steps
         quality = min(0.999, max(0.0, rng.gauss(who.strength + RATER_BIAS.get(interviewer, 0.0), 0.22)))
-        step = steps[int(quality * len(steps))]
-        good = quality >= 0.5
+        index = int(quality * len(steps))
+        step = steps[index]
+        position = index / (len(steps) - 1)  # 0 = lowest step, 1 = highest
+        good = position >= 0.5
         for key, polarity, _text in item.indicators.keys():
-            if rng.random() < (0.7 if (polarity == "positive") == good else 0.15):
+            # Evidence consistent with the rating: high ratings tick positives, low ones negatives.
+            chance = 0.15 + 0.65 * position if polarity == "positive" else 0.75 - 0.65 * position
+            if rng.random() < chance:
                 s.mark_indicator(scorecard_id=card.id, item_id=item.id, key=key, checked=True)
         if rng.random() < 0.85:
             s.set_notes(scorecard_id=card.id, item_id=item.id, notes=rng.choice(_notes_pool(item, good)))
