@@ -151,3 +151,29 @@ def test_macos_mount_output():
 
 def test_windows_unc_path_is_a_network_share():
     assert _windows(Path("\\\\server\\share\\Scorecard")).network is True
+
+
+# --- the GUI launch skips the full parser ---------------------------------------------------
+
+
+@pytest.mark.parametrize("argv, db", [
+    ([], None), (["gui"], None), (["--db", "x.sqlite3"], "x.sqlite3"), (["--db", "x.sqlite3", "gui"], "x.sqlite3"),
+    (["--db=y.sqlite3"], "y.sqlite3"), (["--db=y.sqlite3", "gui"], "y.sqlite3"),
+])
+def test_gui_launch_is_recognised_without_the_parser(argv, db):
+    from scorecard.cli.main import build_parser, cmd_gui, gui_launch
+
+    fast = gui_launch(argv)
+    assert fast is not None and fast.func is cmd_gui and fast.db == db
+    full = build_parser().parse_args(argv)
+    assert full.db == fast.db and getattr(full, "func", cmd_gui) is cmd_gui
+
+
+@pytest.mark.parametrize("argv", [
+    ["--help"], ["--version"], ["candidates"], ["--db"], ["--db", "--json"], ["gui", "extra"], ["--db="],
+    ["self-test"], ["--db", "x", "candidates", "--json"], ["gu"],
+])
+def test_everything_else_goes_through_argparse(argv):
+    from scorecard.cli.main import gui_launch
+
+    assert gui_launch(argv) is None

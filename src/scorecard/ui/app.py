@@ -104,9 +104,6 @@ def run_gui(db_path: Path, argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName(paths.APP_NAME)
-    from scorecard.ui.about_dialog import app_icon
-
-    app.setWindowIcon(app_icon())
     theme.apply(app)
     log_path = setup_logging()
     settings = Settings.default()
@@ -130,6 +127,9 @@ def run_gui(db_path: Path, argv: list[str]) -> int:
             return
         done = True
         log.info("first paint after %.0f ms", (time.perf_counter() - started) * 1000)
+        from scorecard.ui.about_dialog import app_icon  # after the first paint: ~10 ms of files
+
+        app.setWindowIcon(app_icon())
         window.open_database(Path(db_path))
         register_fonts()
         log.info("ready after %.0f ms", (time.perf_counter() - started) * 1000)
