@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from scorecard.domain.candidate import Candidate, RoundStatus
 from scorecard.domain.ids import new_id
 from scorecard.services.errors import InvalidInput, NotFound
-from scorecard.services.kit_library import KitLibrary, KitOutline
+from scorecard.services.kit_library import KitLibrary, KitOutline, RoundOutline
 from scorecard.storage.database import Database
-from scorecard.storage.fast_reads import candidate_overview
+from scorecard.storage.fast_reads import CandidateOverviewRow, candidate_overview, round_counts
+
+_STATUS = {status.value: status for status in RoundStatus}
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,12 @@ class RoundProgress:
 
 @dataclass(frozen=True)
 class CandidateOverview:
-    """One line of the candidate list, seen by one interviewer."""
+    """One line of the candidate list, seen by one interviewer.
+
+    `rounds` is worked out on first use, with the panel's counts read then (one indexed
+    query): the list needs them only for the rows on screen and the selected candidate, so
+    10,000 candidates cost neither 80,000 objects nor a count of every scorecard at start-up.
+    """
 
     id: str
     name: str
@@ -43,7 +51,28 @@ class CandidateOverview:
     target_level: str
     target_level_name: str
     auto_declined: bool
-    rounds: tuple[RoundProgress, ...]
+    _kit_rounds: tuple[RoundOutline, ...] = field(default=(), repr=False, compare=False)
+    _counts: CandidateOverviewRow | None = field(default=None, repr=False, compare=False)
+    _db: Database | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def rounds(self) -> tuple[RoundProgress, ...]:
+        counts = self._counts
+        if counts is None:
+            return ()
+        if self._db is not None:
+            counts.submitted_counts, counts.draft_counts = round_counts(self._db, self.id)
+        return tuple(
+            RoundProgress(
+                round_id=r.id,
+                round_name=r.name,
+                stage=r.stage,
+                mine=_STATUS[counts.my_rounds.get(r.id, "none")],
+                submitted=counts.submitted_counts.get(r.id, 0),
+                drafts=counts.draft_counts.get(r.id, 0),
+            )
+            for r in self._kit_rounds
+        )
 
 
 class CandidateService:
@@ -104,17 +133,6 @@ class CandidateService:
             kit = outlines[row.kit_id]
             if kit is None:
                 continue
-            rounds = tuple(
-                RoundProgress(
-                    round_id=r.id,
-                    round_name=r.name,
-                    stage=r.stage,
-                    mine=RoundStatus(row.my_rounds.get(r.id, "none")),
-                    submitted=row.submitted_counts.get(r.id, 0),
-                    drafts=row.draft_counts.get(r.id, 0),
-                )
-                for r in kit.rounds
-            )
             out.append(
                 CandidateOverview(
                     id=row.id,
@@ -124,7 +142,9 @@ class CandidateService:
                     target_level=row.target_level,
                     target_level_name=kit.level_names.get(row.target_level, row.target_level),
                     auto_declined=row.auto_declined,
-                    rounds=rounds,
+                    _kit_rounds=kit.rounds,
+                    _counts=row,
+                    _db=self._db,
                 )
             )
         return out

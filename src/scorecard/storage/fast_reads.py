@@ -21,13 +21,19 @@ class CandidateOverviewRow:
     created_at: str
     #: round id → 'draft' | 'submitted' for the given interviewer's scorecards
     my_rounds: dict[str, str] = field(default_factory=dict)
-    #: round id → number of submitted scorecards by anyone (no ratings: blind by default)
+    #: round id → number of submitted scorecards by anyone (no ratings: blind by default); see round_counts
     submitted_counts: dict[str, int] = field(default_factory=dict)
-    #: round id → number of draft scorecards by anyone
+    #: round id → number of draft scorecards by anyone; see round_counts
     draft_counts: dict[str, int] = field(default_factory=dict)
 
 
 def candidate_overview(db: Database, *, interviewer: str) -> list[CandidateOverviewRow]:
+    """Every candidate, with this interviewer's own status per round, in two queries.
+
+    The panel's counts per round (`round_counts`) are read per candidate when needed: the
+    list shows them for the selected candidate only, and counting 60,000 scorecards for
+    10,000 candidates up front would cost more than everything else at start-up.
+    """
     conn = db.connection
     rows = {
         r[0]: CandidateOverviewRow(r[0], r[1], r[2], r[3], bool(r[4]), r[5])
@@ -36,17 +42,25 @@ def candidate_overview(db: Database, *, interviewer: str) -> list[CandidateOverv
             "ORDER BY name COLLATE NOCASE"
         )
     }
-    for cand_id, round_id, who, status in conn.execute(
-        "SELECT candidate_id, round_id, interviewer, status FROM scorecard"
+    for cand_id, round_id, status in conn.execute(
+        "SELECT candidate_id, round_id, status FROM scorecard WHERE interviewer = ?", (interviewer,)
     ):
         row = rows.get(cand_id)
-        if row is None:
-            continue
-        if who == interviewer:
+        if row is not None:
             row.my_rounds[round_id] = status
-        counts = row.submitted_counts if status == "submitted" else row.draft_counts
-        counts[round_id] = counts.get(round_id, 0) + 1
     return list(rows.values())
+
+
+def round_counts(db: Database, candidate_id: str) -> tuple[dict[str, int], dict[str, int]]:
+    """(submitted, draft) scorecards per round id for one candidate, by anyone."""
+    submitted: dict[str, int] = {}
+    drafts: dict[str, int] = {}
+    for round_id, status, count in db.connection.execute(
+        "SELECT round_id, status, count(*) FROM scorecard WHERE candidate_id = ? GROUP BY round_id, status",
+        (candidate_id,),
+    ):
+        (submitted if status == "submitted" else drafts)[round_id] = count
+    return submitted, drafts
 
 
 def latest_kit_json(db: Database, kit_id: str) -> tuple[str, int, str, str] | None:

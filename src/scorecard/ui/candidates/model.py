@@ -1,7 +1,14 @@
-"""Candidate list models: the table over `CandidateOverview` rows and its search filter."""
+"""Candidate list models: the table over `CandidateOverview` rows and its search filter.
+
+Built for 10,000 candidates (tests/benchmarks/test_scale.py): each row's folded search
+text is computed once when the rows are set, a query is matched in one pass over those
+strings, and sorting happens in the source model with precomputed keys — the proxy only
+filters, so no keystroke or sort calls back into Python once per row and comparison.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -24,10 +31,27 @@ SearchRole = Qt.ItemDataRole.UserRole + 2
 _FOLD_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
 
 
+_combining: re.Pattern[str] | None = None
+
+
+def _combining_marks() -> re.Pattern[str]:
+    """Every combining character of the Basic Multilingual Plane, as one character class (built once)."""
+    global _combining
+    if _combining is None:
+        marks = [chr(cp) for cp in range(0x300, 0x10000) if unicodedata.combining(chr(cp))]
+        _combining = re.compile("[" + "".join(re.escape(m) for m in marks) + "]")
+    return _combining
+
+
 def fold(text: str) -> str:
     """Case- and diacritics-insensitive form: 'Zoë Ñúñez' → 'zoe nunez'; other scripts pass through."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if any(ord(ch) > 0xFFFF for ch in decomposed):  # rare: marks outside the BMP, checked one by one
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    else:
+        stripped = _combining_marks().sub("", decomposed)
     return unicodedata.normalize("NFC", stripped).translate(_FOLD_EXTRA)
 
 
@@ -69,20 +93,69 @@ class CandidateTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[CandidateOverview] = []
+        self._search: list[str] = []
+        self._positions: dict[str, int] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[CandidateOverview]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        folded: dict[str, str] = {}  # kit titles and level names repeat: fold each once
+
+        def cached(text: str) -> str:
+            if text not in folded:
+                folded[text] = fold(text)
+            return folded[text]
+
+        pairs = [(r, f"{fold(r.name)} {cached(r.kit_title)} {cached(r.target_level_name)}") for r in rows]
+        if self._sort is not None:
+            pairs.sort(key=self._sort_key(self._sort[0]), reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
+        self._rows = [p[0] for p in pairs]
+        self._search = [p[1] for p in pairs]
+        self._positions = {r.id: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
     def overview(self, row: int) -> CandidateOverview:
         return self._rows[row]
 
+    def search_texts(self) -> list[str]:
+        """Each row's folded name, role and level, in row order (what the filter matches against)."""
+        return self._search
+
     def row_of(self, candidate_id: str) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.id == candidate_id:
-                return i
-        return None
+        return self._positions.get(candidate_id)
+
+    # --- sorting: here, with precomputed keys (the proxy above only filters) -----------------
+
+    def _sort_key(self, column: int):
+        """A key over (row, folded search text) pairs; ties fall back to the folded name."""
+        if column == self.NAME:
+            return lambda pair: (pair[1], pair[0].name)  # folded "name role level", then as written
+        if column == self.ROLE:
+            return lambda pair: (fold(pair[0].kit_title), pair[1])
+        if column == self.LEVEL:
+            return lambda pair: (fold(pair[0].target_level_name), pair[1])
+        if column == self.MINE:
+            return lambda pair: (my_rounds_summary(pair[0].rounds)[0], pair[1])
+        if column == self.FLAG:
+            return lambda pair: (pair[0].auto_declined, pair[1])
+        return lambda pair: pair[1]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        if not self._rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        pairs = list(zip(self._rows, self._search, range(len(self._rows))))
+        key = self._sort_key(column)
+        pairs.sort(key=lambda p: key((p[0], p[1])), reverse=order == Qt.SortOrder.DescendingOrder)
+        moved = {old: new for new, (_r, _s, old) in enumerate(pairs)}
+        self._rows = [p[0] for p in pairs]
+        self._search = [p[1] for p in pairs]
+        self._positions = {r.id: i for i, r in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            before, [self.index(moved[i.row()], i.column()) if i.isValid() else i for i in before])
+        self.layoutChanged.emit()
 
     # --- Qt model API -------------------------------------------------------------------
 
@@ -105,7 +178,7 @@ class CandidateTableModel(QAbstractTableModel):
         if role == CandidateRole:
             return row
         if role == SearchRole:
-            return fold(f"{row.name} {row.kit_title} {row.target_level_name}")
+            return self._search[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, col, accessible=role == Qt.ItemDataRole.AccessibleTextRole)
         if role == Qt.ItemDataRole.DecorationRole:
@@ -138,24 +211,54 @@ class CandidateTableModel(QAbstractTableModel):
 
 
 class CandidateFilterProxy(QSortFilterProxyModel):
-    """Instant search: every word typed must appear in the name, role or level, ignoring case and accents."""
+    """Instant search: every word typed must appear in the name, role or level, ignoring case and accents.
+
+    The matching rows are found in one pass over the source model's search texts (again only
+    when the query or the rows change: `set_rows` and `sort` replace the list); `filterAcceptsRow`
+    only looks the row up. Sorting is passed down to the source model, so the proxy keeps its order.
+    """
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._words: list[str] = []
-        self.setSortLocaleAware(True)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._model: CandidateTableModel | None = None
+        self._accepted: set[int] = set()
+        self._texts: list[str] | None = None  # the source texts `_accepted` was computed from
+
+    def setSourceModel(self, model: CandidateTableModel) -> None:  # noqa: N802 - Qt name
+        self._model = model
+        self._texts = None
+        super().setSourceModel(model)
 
     def set_query(self, text: str) -> None:
         words = fold(text).split()
         if words == self._words:
             return
+        narrower = bool(self._words) and self._texts is self._model.search_texts() and all(
+            any(old in new for new in words) for old in self._words)
         self.beginFilterChange()
         self._words = words
+        # typing on narrows the match: only the rows that matched before need a look
+        self._match(self._accepted if narrower else None)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _match(self, among: set[int] | None = None) -> None:
+        """Rows whose search text holds every word: one pass over the texts (or over `among`)."""
+        texts = self._texts = self._model.search_texts()
+        candidates = range(len(texts)) if among is None else among
+        words = self._words
+        if len(words) == 1:
+            word = words[0]
+            self._accepted = {i for i in candidates if word in texts[i]}
+        else:
+            self._accepted = {i for i in candidates if all(w in texts[i] for w in words)}
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         if not self._words:
             return True
-        haystack = self.sourceModel().index(source_row, 0, source_parent).data(SearchRole) or ""
-        return all(word in haystack for word in self._words)
+        if self._texts is not self._model._search:  # the rows were replaced or re-sorted since
+            self._match()
+        return source_row in self._accepted
