@@ -44,3 +44,14 @@ def test_app_icon_has_every_size(qapp):
     icon = app_icon()
     assert not icon.isNull()
     assert {s.width() for s in icon.availableSizes()} >= set(ICON_SIZES)
+
+
+def test_help_menu_opens_about(qtbot, services, settings, make_window):
+    from scorecard.storage.database import SCHEMA_REVISION
+
+    window = make_window(services, settings)
+    window.about_action.trigger()
+    qtbot.waitUntil(lambda: window.about_dialog is not None and window.about_dialog.isVisible())
+    assert window.about_dialog.values["Schema revision"].text() == SCHEMA_REVISION
+    assert window.about_dialog.values["Database"].text() == str(services.database_path)
+    window.about_dialog.close()

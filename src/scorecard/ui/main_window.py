@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.candidates_page: CandidatesPage | None = None
         self.scoring_page: ScoringPage | None = None
         self.name_dialog = None
+        self.about_dialog = None
         self._owns_services = False
         self._painted = False
         self._pending_round: tuple[str, str] | None = None
@@ -163,10 +164,21 @@ class MainWindow(QMainWindow):
         self.help_action = QAction("&Keyboard shortcuts", self)
         self.help_action.setShortcut(QKeySequence("F1"))
         help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
+        self.about_action = QAction("&About Scorecard", self)
+        help_menu.addAction(self.about_action)
 
         self.name_action.triggered.connect(self._on_change_name)
         quit_action.triggered.connect(self.close)
         self.help_action.triggered.connect(self.help_overlay_toggle)
+        self.about_action.triggered.connect(self.show_about)
+
+    def show_about(self) -> None:
+        """Help ▸ About: version, data directory, database and its schema revision."""
+        from scorecard.ui.about_dialog import AboutDialog
+
+        self.about_dialog = AboutDialog(self.services, self)
+        self.about_dialog.open()
 
     @property
     def help_overlay(self) -> HelpOverlay:
