@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import time
 from pathlib import Path
@@ -107,8 +106,9 @@ def main() -> int:
     result["scoring_shown"] = window.stack.currentWidget() is window.scoring_page
 
     window.scoring_page.stop()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    result["peak_rss_mb"] = round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+    from scorecard.ui.startup_probe import peak_rss_mb
+
+    result["peak_rss_mb"] = peak_rss_mb()  # this program's own high-water mark (not the parent's at fork)
     print("SCALE " + json.dumps(result, ensure_ascii=False), flush=True)
     window.close()
     services.close()

@@ -44,6 +44,7 @@ class Row:
     target_level_name: str = "Mid"
     auto_declined: bool = False
     rounds: tuple = ()
+    my_statuses: tuple = ()
 
 
 def make_rows(n: int, seed: int = 3) -> list[Row]:
@@ -141,3 +142,12 @@ def test_typing_and_erasing_match_the_definition_at_every_step(models):
         expected = {r.id for r in rows
                     if all(w in fold(f"{r.name} {r.kit_title} {r.target_level_name}") for w in words)}
         assert set(shown_ids(proxy)) == expected, query
+
+
+def test_statuses_summary_matches_the_rounds(services):
+    from scorecard.ui.candidates.model import my_rounds_summary, statuses_summary
+
+    services.candidates.add(name="Kim", kit_id="mini", target_level="mid")
+    row = services.candidates.overview(interviewer="Nobody")[0]
+    assert statuses_summary(row.my_statuses) == my_rounds_summary(row.rounds)
+    assert [str(s) for s in row.my_statuses] == [str(r.mine) for r in row.rounds]

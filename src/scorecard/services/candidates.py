@@ -56,6 +56,12 @@ class CandidateOverview:
     _db: Database | None = field(default=None, repr=False, compare=False)
 
     @cached_property
+    def my_statuses(self) -> tuple[RoundStatus, ...]:
+        """This interviewer's status on each round, in kit order — without reading the panel's counts."""
+        mine = self._counts.my_rounds if self._counts is not None else {}
+        return tuple(_STATUS[mine.get(r.id, "none")] for r in self._kit_rounds)
+
+    @cached_property
     def rounds(self) -> tuple[RoundProgress, ...]:
         counts = self._counts
         if counts is None:

@@ -74,7 +74,19 @@ def _loaded(names: tuple[str, ...]) -> list[str]:
 
 
 def peak_rss_mb() -> float | None:
-    """Peak resident memory of this process so far, in MB (None where unknown)."""
+    """Peak resident memory of this process so far, in MB (None where unknown).
+
+    Linux: VmHWM from /proc/self/status — the high-water mark of this program's own memory.
+    (getrusage's ru_maxrss would also count the parent's memory at fork time: a child started
+    from a big process inherits that figure across exec.)
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError):
+        pass
     try:
         import resource
     except ImportError:  # Windows

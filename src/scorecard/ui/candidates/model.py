@@ -61,9 +61,14 @@ STATUS_ICON = {"none": "status-none", "draft": "status-draft", "submitted": "sta
 
 def my_rounds_summary(rounds: Sequence) -> tuple[str, str]:
     """('1 submitted · 1 draft · 6 to do', icon name) for one interviewer's rounds."""
+    return statuses_summary([r.mine for r in rounds])
+
+
+def statuses_summary(statuses: Sequence) -> tuple[str, str]:
+    """The same from the statuses alone (what the list shows for every row on screen)."""
     counts = {"submitted": 0, "draft": 0, "none": 0}
-    for r in rounds:
-        counts[str(r.mine)] += 1
+    for status in statuses:
+        counts[str(status)] += 1
     parts = []
     if counts["submitted"]:
         parts.append(f"{counts['submitted']} submitted")
@@ -135,7 +140,7 @@ class CandidateTableModel(QAbstractTableModel):
         if column == self.LEVEL:
             return lambda pair: (fold(pair[0].target_level_name), pair[1])
         if column == self.MINE:
-            return lambda pair: (my_rounds_summary(pair[0].rounds)[0], pair[1])
+            return lambda pair: (statuses_summary(pair[0].my_statuses)[0], pair[1])
         if column == self.FLAG:
             return lambda pair: (pair[0].auto_declined, pair[1])
         return lambda pair: pair[1]
@@ -183,7 +188,7 @@ class CandidateTableModel(QAbstractTableModel):
             return self._text(row, col, accessible=role == Qt.ItemDataRole.AccessibleTextRole)
         if role == Qt.ItemDataRole.DecorationRole:
             if col == self.MINE:
-                return icons.icon(my_rounds_summary(row.rounds)[1])
+                return icons.icon(statuses_summary(row.my_statuses)[1])
             if col == self.FLAG and row.auto_declined:
                 return icons.icon("declined")
             return None
@@ -203,11 +208,15 @@ class CandidateTableModel(QAbstractTableModel):
         if col == self.LEVEL:
             return row.target_level_name
         if col == self.MINE:
-            text = my_rounds_summary(row.rounds)[0]
+            text = statuses_summary(row.my_statuses)[0]
             return f"My scorecards: {text}" if accessible else text
         if col == self.FLAG:
             return "Auto-declined" if row.auto_declined else ("Active" if accessible else "")
         return ""
+
+
+#: A filter change that moves this many rows in or out of the view is signalled as a layout change.
+BIG_CHANGE = 2000
 
 
 class CandidateFilterProxy(QSortFilterProxyModel):
@@ -234,13 +243,29 @@ class CandidateFilterProxy(QSortFilterProxyModel):
         words = fold(text).split()
         if words == self._words:
             return
-        narrower = bool(self._words) and self._texts is self._model.search_texts() and all(
-            any(old in new for new in words) for old in self._words)
+        current = self._texts is self._model.search_texts()
+        narrower = bool(self._words) and current and all(any(old in new for new in words) for old in self._words)
+        before = (self._accepted if self._words else None) if current else None
         self.beginFilterChange()
         self._words = words
         # typing on narrows the match: only the rows that matched before need a look
         self._match(self._accepted if narrower else None)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        after = self._accepted if words else None
+        if self._big_change(before, after):
+            # thousands of rows in or out: one layout change (persistent indexes kept) is far cheaper
+            # for the view than the hundreds of scattered row ranges a filter change would signal
+            self.invalidate()
+        else:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _big_change(self, before: set[int] | None, after: set[int] | None) -> bool:
+        total = len(self._model.search_texts())
+        if total < BIG_CHANGE:
+            return False
+        size = lambda rows: total if rows is None else len(rows)  # noqa: E731 - None: every row
+        if before is None or after is None:
+            return abs(size(before) - size(after)) >= BIG_CHANGE
+        return len(before ^ after) >= BIG_CHANGE
 
     def _match(self, among: set[int] | None = None) -> None:
         """Rows whose search text holds every word: one pass over the texts (or over `among`)."""
