@@ -215,3 +215,18 @@ def test_bulk_writes_also_report_save_failed(services):
         blocker.execute("ROLLBACK")
         blocker.close()
     assert services.candidates.add(name="Ada", kit_id="mini", target_level="mid").name == "Ada"
+
+
+def test_panel_access_is_decided_in_one_place(services):
+    from scorecard.services.scoring import PanelAccess
+
+    cand = services.candidates.add(name="Ada", kit_id="mini", target_level="mid")
+    a = services.scoring.start_or_resume(candidate_id=cand.id, round_id="tech", interviewer="A")
+    access = services.scoring.panel_access
+    assert access(candidate_id=cand.id, viewer="A") is PanelAccess.BLIND_DRAFT
+    assert access(candidate_id=cand.id, viewer="Coordinator") is PanelAccess.NOT_ON_PANEL
+    _fill_round(services, a)
+    services.scoring.submit(scorecard_id=a.id)
+    assert access(candidate_id=cand.id, viewer="A") is PanelAccess.OPEN
+    services.scoring.start_or_resume(candidate_id=cand.id, round_id="screen", interviewer="A")
+    assert access(candidate_id=cand.id, viewer="A") is PanelAccess.BLIND_DRAFT

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from enum import StrEnum
 
 from scorecard.domain.kit import Exercise, Kit, KnockoutOutcome, KnockoutQuestion
 from scorecard.domain.scorecard import Addendum, Scorecard, new_id, utcnow
@@ -16,6 +17,18 @@ from scorecard.services.errors import InvalidInput, NotFound
 from scorecard.services.kit_library import KitLibrary
 from scorecard.storage.database import Database
 from scorecard.storage.scorecard_store import ScorecardStore
+
+
+class PanelAccess(StrEnum):
+    """What one person may see of the rest of the panel's work on a candidate."""
+
+    #: They submitted every scorecard they started for this candidate: everything is visible.
+    OPEN = "open"
+    #: One of their scorecards is still a draft: only their own work, no exceptions.
+    BLIND_DRAFT = "blind_draft"
+    #: They have scored nothing for this candidate — a coordinator, or an interviewer who has
+    #: not started. Only their own (nothing); a committee export needs them to confirm which.
+    NOT_ON_PANEL = "not_on_panel"
 
 
 class ScoringService:
@@ -80,6 +93,17 @@ class ScoringService:
     def for_candidate(self, candidate_id: str) -> list[Scorecard]:
         return self._repo().for_candidate(candidate_id)
 
+    def panel_access(self, *, candidate_id: str, viewer: str) -> PanelAccess:
+        """May `viewer` see other interviewers' ratings and notes for this candidate?
+
+        The one place the blind rule is decided; the window, the exports and later the
+        committee views all ask here.
+        """
+        mine = [c for c in self.for_candidate(candidate_id) if c.interviewer == viewer]
+        if any(not c.is_submitted for c in mine):
+            return PanelAccess.BLIND_DRAFT
+        return PanelAccess.OPEN if mine else PanelAccess.NOT_ON_PANEL
+
     def visible_to(self, *, candidate_id: str, viewer: str) -> list[Scorecard]:
         """Blind by default: others' scorecards only once the viewer has submitted all of their own.
 
@@ -87,10 +111,9 @@ class ScoringService:
         sees only their own work, so their judgement stays independent.
         """
         cards = self.for_candidate(candidate_id)
-        mine = [c for c in cards if c.interviewer == viewer]
-        if not mine or any(not c.is_submitted for c in mine):
-            return mine
-        return cards
+        if self.panel_access(candidate_id=candidate_id, viewer=viewer) is PanelAccess.OPEN:
+            return cards
+        return [c for c in cards if c.interviewer == viewer]
 
     # --- interactions -----------------------------------------------------------------
 
