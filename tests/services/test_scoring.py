@@ -230,3 +230,15 @@ def test_panel_access_is_decided_in_one_place(services):
     assert access(candidate_id=cand.id, viewer="A") is PanelAccess.OPEN
     services.scoring.start_or_resume(candidate_id=cand.id, round_id="screen", interviewer="A")
     assert access(candidate_id=cand.id, viewer="A") is PanelAccess.BLIND_DRAFT
+
+
+def test_a_rated_exercise_with_variants_needs_the_variant_that_ran(draft):
+    svc, _cand, card = draft
+    s = svc.scoring
+    _fill_round(svc, card)
+    s.rate(scorecard_id=card.id, item_id="ex-code", step_id="meets")
+    with pytest.raises(CannotSubmit) as err:
+        s.submit(scorecard_id=card.id)
+    assert err.value.problems == ["choose which variant ran for 'Coding test'"]
+    s.choose_variant(scorecard_id=card.id, item_id="ex-code", variant_id="no-ai")
+    assert s.submit(scorecard_id=card.id).is_submitted

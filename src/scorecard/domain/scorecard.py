@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from scorecard.domain.errors import CannotSubmit, ScorecardLocked
 from scorecard.domain.ids import new_id, utcnow
-from scorecard.domain.kit import ItemBase, Kit, KnockoutOutcome, KnockoutQuestion
+from scorecard.domain.kit import Exercise, ItemBase, Kit, KnockoutOutcome, KnockoutQuestion
 
 __all__ = [
     "Addendum", "CannotSubmit", "ItemResponse", "Scorecard", "ScorecardLocked", "ScorecardStatus",
@@ -119,6 +119,9 @@ class Scorecard:
                 problems.append(f"{verb} '{item.short_title}'")
             elif r.is_skipped and not (r.skip_reason or "").strip():
                 problems.append(f"give a reason for skipping '{item.short_title}'")
+            elif isinstance(item, Exercise) and item.variants and not r.is_skipped and r.variant is None:
+                # The committee must know which form of the exercise the evidence comes from.
+                problems.append(f"choose which variant ran for '{item.short_title}'")
         return problems
 
     def evidence_nudges(self, kit: Kit) -> list[ItemBase]:
