@@ -123,3 +123,15 @@ def test_export_commands(demo_db, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "no candidate has the id or exact name 'Nobody'" in err and "Traceback" not in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_demo_summaries_agree_with_their_recommendations(demo_db):
+    from scorecard.services import open_services
+
+    with open_services(demo_db) as svc:
+        cards = [c for cand in svc.candidates.all() for c in svc.scoring.for_candidate(cand.id) if c.is_submitted]
+        labels = {s.id: s.label for s in svc.kits.latest("integration-engineer")[1].recommendation_scale.steps}
+    for card in cards:
+        if card.summary.startswith(("Answered the knock-out", "Qualifies")):
+            continue
+        assert card.summary.startswith(labels[card.recommendation] + ":"), (card.recommendation, card.summary)

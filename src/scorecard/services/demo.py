@@ -124,6 +124,7 @@ def _score(services, kit: Kit, candidate_id, round_id, interviewer, who: DemoCan
     card = s.start_or_resume(candidate_id=candidate_id, round_id=round_id, interviewer=interviewer)
     items = kit.items_in(round_id)
     answered = items[: max(1, len(items) // 2)] if draft else items
+    positions: list[float] = []  # where each rating sits on its scale, 0 = lowest
     for item in answered:
         if isinstance(item, KnockoutQuestion):
             wanted = "auto_decline" if who.knocked_out else "qualifies"
@@ -140,6 +141,7 @@ def _score(services, kit: Kit, candidate_id, round_id, interviewer, who: DemoCan
         index = int(quality * len(steps))
         step = steps[index]
         position = index / (len(steps) - 1)  # 0 = lowest step, 1 = highest
+        positions.append(position)
         good = position >= 0.5
         for key, polarity, _text in item.indicators.keys():
             # Evidence consistent with the rating: high ratings tick positives, low ones negatives.
@@ -155,20 +157,26 @@ def _score(services, kit: Kit, candidate_id, round_id, interviewer, who: DemoCan
         s.go_to(scorecard_id=card.id, item_id=answered[-1].id)
     if draft:
         return
+    # The recommendation follows this interviewer's own ratings, and the summary the recommendation.
     rec_steps = kit.recommendation_scale.steps
-    rec = rec_steps[min(len(rec_steps) - 1, int(min(0.999, max(0.0, rng.gauss(who.strength, 0.15))) * len(rec_steps)))]
     if who.knocked_out:
-        rec = rec_steps[0]
+        rec, summary = rec_steps[0], "Answered the knock-out question with No: automatically declined."
+    elif not positions:  # a round of knock-out answers only, all of which qualified
+        rec, summary = rec_steps[len(rec_steps) // 2], "Qualifies on every knock-out question."
+    else:
+        mean = sum(positions) / len(positions)
+        rec = rec_steps[min(len(rec_steps) - 1, int(mean * len(rec_steps)))]
+        summary = _summary(rec_steps.index(rec) / (len(rec_steps) - 1), rec.label)
     s.set_recommendation(scorecard_id=card.id, step_id=rec.id)
-    s.set_summary(scorecard_id=card.id, text=_summary(who, rec.label))
+    s.set_summary(scorecard_id=card.id, text=summary)
     s.submit(scorecard_id=card.id)
 
 
-def _summary(who: DemoCandidate, verdict: str) -> str:
-    if who.knocked_out:
-        return "Answered the knock-out question with No: automatically declined."
-    if who.strength >= 0.6:
+def _summary(leaning: float, verdict: str) -> str:
+    if leaning >= 0.99:
         return f"{verdict}: strong, specific evidence across the round; would raise the bar."
-    if who.strength >= 0.45:
+    if leaning >= 0.5:
         return f"{verdict}: solid fundamentals, some gaps in operational depth."
-    return f"{verdict}: answers stayed generic; little evidence of hands-on integration work."
+    if leaning > 0:
+        return f"{verdict}: answers stayed generic; little evidence of hands-on integration work."
+    return f"{verdict}: could not back up the resume with concrete examples; several red flags."
