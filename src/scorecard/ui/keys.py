@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -156,8 +156,3 @@ def sequence_shortcuts(
         sc.activated.connect(slot)
         made.append(sc)
     return made
-
-
-def set_enabled(items: Iterable[QObject], enabled: bool) -> None:
-    for sc in items:
-        sc.setEnabled(enabled)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -157,13 +156,6 @@ class Banner(QFrame):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ApplicationPaletteChange:
             self._restyle()
-
-
-def vbox(parent: QWidget | None = None, *, margins: int = 0, spacing: int = 6) -> QVBoxLayout:
-    box = QVBoxLayout(parent)
-    box.setContentsMargins(margins, margins, margins, margins)
-    box.setSpacing(spacing)
-    return box
 
 
 class WrappingScrollArea(QScrollArea):

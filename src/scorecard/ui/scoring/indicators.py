@@ -106,11 +106,6 @@ class IndicatorPanel(QWidget):
         box.click()
         return True
 
-    def set_checked(self, checked: set[str]) -> None:
-        for key, box in self.boxes.items():
-            if box.isChecked() != (key in checked):
-                box.setChecked(key in checked)
-
     def set_read_only(self, read_only: bool) -> None:
         for box in self.boxes.values():
             box.setEnabled(not read_only)
