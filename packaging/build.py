@@ -96,11 +96,28 @@ def inspect_bundle() -> dict:
     if leaked:
         raise SystemExit(f"build: packages that must not ship are in the bundle: {', '.join(leaked)}")
     platforms = sorted(p.name for p in internal.rglob("platforms/*") if p.is_file())
+    missing = unresolved_libraries(internal) if sys.platform.startswith("linux") else []
+    if missing:
+        log(f"WARNING: not bundled, so needed on every laptop: {', '.join(missing)} (Qt's xcb plugin); "
+            "install them on the build machine (e.g. apt-get install libxcb-icccm4 libxcb-keysyms1 "
+            "libxcb-cursor0) and build again")
     for need in ("resources/fonts/DejaVuSans.ttf", "resources/icons/scorecard.svg", "data/kits",
                  "scorecard/storage/migrations/env.py"):
         if not (internal / need).exists():
             raise SystemExit(f"build: {need} is missing from the bundle")
-    return {"size_mb": round(folder_size(BUNDLE) / 1e6, 1), "platform_plugins": platforms}
+    return {"size_mb": round(folder_size(BUNDLE) / 1e6, 1), "platform_plugins": platforms,
+            "unbundled_libraries": missing}
+
+
+def unresolved_libraries(internal: Path) -> list[str]:
+    """Shared libraries the xcb platform plugin needs that neither the bundle nor the system has."""
+    plugin = next(internal.rglob("platforms/libqxcb.so"), None)
+    if plugin is None or not shutil.which("ldd"):
+        return []
+    paths = [str(internal), str(internal / "PySide6" / "Qt" / "lib")]
+    env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join(paths)}
+    out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, env=env).stdout
+    return sorted({line.split()[0] for line in out.splitlines() if "not found" in line})
 
 
 def clean_environment(home: Path) -> dict:
