@@ -47,6 +47,7 @@ def fill_and_submit(services, card, note: str, rating: str = "exceeds") -> None:
         s.rate(scorecard_id=card.id, item_id=item, step_id=rating)
         s.set_notes(scorecard_id=card.id, item_id=item, notes=note)
     s.choose_variant(scorecard_id=card.id, item_id="ex-code", variant_id="no-ai")
+    s.choose_variant(scorecard_id=card.id, item_id="ex-code", variant_id="ai")
     s.set_recommendation(scorecard_id=card.id, step_id="strong-yes")
     s.set_summary(scorecard_id=card.id, text=f"summary {note}")
     s.submit(scorecard_id=card.id)

@@ -693,10 +693,16 @@ class ScoringPage(QWidget):
         self._save(("summary", self._card.id), partial(
             self._scoring.set_summary, scorecard_id=self._card.id, text=text))
 
-    def _first_unanswered(self) -> int | None:
+    def _first_item_named(self, problems: list[str]) -> int | None:
+        """The first item that the domain's submit problems name, or None when none is about an item.
+
+        `Scorecard.submit_problems` is the one judge of what blocks a submission; it names an
+        item by its short title in quotes, at the end ("rate or skip 'Coding test'", "choose
+        which variant ran for 'Coding test'"), so the view only has to find which item that is.
+        """
         for i, item in enumerate(self._items):
-            r = self._mirror.get(item.id)
-            if r is None or not r.is_answered or (r.is_skipped and not (r.skip_reason or "").strip()):
+            quoted = f"'{item.short_title}'"
+            if any(p.endswith(quoted) for p in problems):
                 return i
         return None
 
@@ -729,7 +735,7 @@ class ScoringPage(QWidget):
         self.go_to_index(index)
 
     def _on_cannot_submit(self, problems: list[str]) -> None:
-        missing = self._first_unanswered()
+        missing = self._first_item_named(problems)
         if missing is None:
             self.submit_dialog.show_problems(problems)
             return
