@@ -51,10 +51,33 @@ def test_broken_fixture_is_reported_where_it_is_wrong(name, line, field, message
     path = FIXTURES / name
     with pytest.raises(KitError) as caught:
         load_kit(path)
-    [problem] = caught.value.problems
-    assert problem.file == str(path)
+    problem = caught.value.problems[0]
+    assert all(p.file == str(path) for p in caught.value.problems)
     assert (problem.line, problem.field) == (line, field)
     assert message in problem.message
+
+
+def test_every_cross_reference_problem_is_reported_in_one_run(tmp_path):
+    """An author fixing a kit sees all of its broken references at once, each at its own line."""
+    from tests.factories import MINI_KIT
+    import yaml
+
+    data = yaml.safe_load(yaml.safe_dump(MINI_KIT))
+    data["items"][1]["round"] = "onsite"
+    data["items"][1]["competency"] = "data-mapping"
+    data["items"][2]["attitude"] = "ownership"
+    data["items"][1]["expectations"] = {"principal": "x"}
+    data["rounds"].append(dict(data["rounds"][0]))
+    data["items"][3]["variants"].append(dict(data["items"][3]["variants"][0]))
+    path = tmp_path / "many.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    with pytest.raises(KitError) as caught:
+        load_kit(path)
+    messages = [p.message for p in caught.value.problems]
+    for expected in ("unknown round 'onsite'", "unknown competency 'data-mapping'", "unknown attitude 'ownership'",
+                     "unknown level 'principal'", "duplicate round id 'screen'", "duplicate variant id 'no-ai'"):
+        assert any(expected in m for m in messages), (expected, messages)
+    assert len({p.line for p in caught.value.problems}) >= 5
 
 
 def test_every_broken_fixture_is_covered():
@@ -84,3 +107,28 @@ def test_the_error_names_every_problem_in_its_text():
     lines = str(caught.value).splitlines()
     assert len(lines) == 4
     assert lines[0].startswith(f"{FIXTURES / 'several-problems.yaml'}:17:5: items[0] (id: R APIs).id: ")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("title", "'   '", "must contain some text, not only spaces"),
+        ("minutes", "true", "expected a number of minutes"),
+        ("minutes", ".inf", "less than or equal to 1440"),
+        ("minutes", "-3", "greater than 0"),
+    ],
+)
+def test_nonsense_values_are_refused(tmp_path, field, value, message):
+    from tests.factories import MINI_KIT
+    import yaml
+
+    text = yaml.safe_dump(MINI_KIT, sort_keys=False)
+    if field == "title":
+        text = text.replace("title: Mini Engineer", f"title: {value}", 1)
+    else:
+        text = text.replace("response_time_minutes: 20", f"response_time_minutes: {value}", 1)
+    path = tmp_path / "k.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KitError) as caught:
+        load_kit(path)
+    assert any(message in p.message for p in caught.value.problems), caught.value.problems

@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 Id = Annotated[
     str,
@@ -22,7 +22,20 @@ Id = Annotated[
         description="A short identifier: lowercase letters, digits, '-' or '_'.",
     ),
 ]
-Text = Annotated[str, Field(min_length=1)]
+def _has_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must contain some text, not only spaces; write it, or remove the key if it is optional")
+    return value
+
+
+def _minutes(value: object) -> object:
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number of minutes (e.g. 20), not {str(value).lower()}")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_has_text)]
+Minutes = Annotated[float, BeforeValidator(_minutes), Field(gt=0, le=24 * 60, allow_inf_nan=False)]
 
 
 class KitModel(BaseModel):
@@ -35,32 +48,49 @@ class KitModel(BaseModel):
 
 
 class KitReferenceError(ValueError):
-    """A validation error that knows the field path it belongs to."""
+    """Validation problems that know the field path each belongs to.
 
-    def __init__(self, path: tuple, message: str):
-        super().__init__(message)
-        self.path = path
-        self.message = message
+    Cross-reference checks collect every problem they find before raising, so an author
+    sees all of them in one `kit validate` run.
+    """
+
+    def __init__(self, problems: list[tuple[tuple, str]]):
+        super().__init__("; ".join(message for _path, message in problems))
+        self.problems = problems
+
+    @property
+    def path(self) -> tuple:
+        return self.problems[0][0]
+
+    @property
+    def message(self) -> str:
+        return self.problems[0][1]
 
 
-def _at(path: tuple, message: str) -> KitReferenceError:
-    return KitReferenceError(path, message)
+Problems = list[tuple[tuple, str]]
 
 
-def _no_duplicates(ids: list[str], where, what: str, paths: list[tuple] | None = None) -> None:
+def _raise_if_any(found: Problems) -> None:
+    if found:
+        raise KitReferenceError(found)
+
+
+def _no_duplicates(ids: list[str], where, what: str, found: Problems, paths: list[tuple] | None = None) -> None:
     seen: set[str] = set()
     for i, x in enumerate(ids):
         if x in seen:
             base = (where,) if isinstance(where, str) else tuple(where)
             path = paths[i] if paths else base + (i,)
-            raise _at(path + ("id",), f"duplicate {what} '{x}': give each one a different id")
+            found.append((path + ("id",), f"duplicate {what} '{x}': give each one a different id"))
         seen.add(x)
 
 
-def _must_be_in(value: str, known: list[str], path: tuple, what: str, where: str = "") -> None:
-    if value not in known:
-        listing = ", ".join(f"'{k}'" for k in known) or "(none defined)"
-        raise _at(path, f"unknown {what} '{value}'{where}; use one of {listing}")
+def _must_be_in(value: str, known: list[str], path: tuple, what: str, found: Problems, where: str = "") -> bool:
+    if value in known:
+        return True
+    listing = ", ".join(f"'{k}'" for k in known) or "(none defined)"
+    found.append((path, f"unknown {what} '{value}'{where}; use one of {listing}"))
+    return False
 
 
 # --- scales -----------------------------------------------------------------------
@@ -84,8 +114,9 @@ class RatingScale(KitModel):
 
     @model_validator(mode="after")
     def _steps_are_ordered_and_unique(self) -> RatingScale:
-        ids = [s.id for s in self.steps]
-        _no_duplicates(ids, "steps", "step id")
+        found: Problems = []
+        _no_duplicates([s.id for s in self.steps], "steps", "step id", found)
+        _raise_if_any(found)
         values = [s.value for s in self.steps]
         if values != sorted(values) or len(set(values)) != len(values):
             raise ValueError(
@@ -213,7 +244,7 @@ class ItemBase(KitModel):
     anchors: dict[str, Text] = Field(
         default_factory=dict, description="Item-specific anchor text per step id of its scale."
     )
-    response_time_minutes: float | None = Field(None, gt=0)
+    response_time_minutes: Minutes | None = None
     provenance: Provenance = Field(default_factory=Provenance)
 
     @property
@@ -362,59 +393,48 @@ class Kit(KitModel):
     recommendation_scale: RatingScale = DEFAULT_RECOMMENDATION_SCALE
     items: list[Item] = Field(min_length=1)
 
-    @field_validator("items")
-    @classmethod
-    def _indicators_where_needed(cls, items: list) -> list:
-        for i, item in enumerate(items):
-            if item.type in TYPES_NEEDING_INDICATORS:
-                article = "an" if item.type[0] in "aeiou" else "a"
-                for polarity in ("positive", "negative"):
-                    if not getattr(item.indicators, polarity):
-                        raise _at(("items", i, "indicators", polarity),
-                                  f"{article} {item.type} needs at least one {polarity} indicator; "
-                                  f"list one under `indicators:` → `{polarity}:`")
-        return items
-
     @model_validator(mode="after")
     def _references_resolve(self) -> Kit:
+        found: Problems = []
         level_ids = [lv.id for lv in self.levels]
         round_ids = [r.id for r in self.rounds]
         scale_ids = [s.id for s in self.scales]
         competency_ids = [c.id for d in self.disciplines for c in d.competencies]
         attitude_ids = [a.id for a in self.attitudes]
-        _no_duplicates(level_ids, "levels", "level id")
-        _no_duplicates(round_ids, "rounds", "round id")
-        _no_duplicates(scale_ids, "scales", "scale id")
-        _no_duplicates([d.id for d in self.disciplines], "disciplines", "discipline id")
+        _no_duplicates(level_ids, "levels", "level id", found)
+        _no_duplicates(round_ids, "rounds", "round id", found)
+        _no_duplicates(scale_ids, "scales", "scale id", found)
+        _no_duplicates([d.id for d in self.disciplines], "disciplines", "discipline id", found)
         _no_duplicates(
-            [c.id for d in self.disciplines for c in d.competencies], "disciplines", "competency id",
+            competency_ids, "disciplines", "competency id", found,
             paths=[("disciplines", di, "competencies", ci)
                    for di, d in enumerate(self.disciplines) for ci, _ in enumerate(d.competencies)],
         )
-        _no_duplicates(attitude_ids, "attitudes", "attitude id")
-        _no_duplicates([it.id for it in self.items], "items", "item id")
-        _must_be_in(self.default_scale, scale_ids, ("default_scale",), "scale")
+        _no_duplicates(attitude_ids, "attitudes", "attitude id", found)
+        _no_duplicates([it.id for it in self.items], "items", "item id", found)
+        _must_be_in(self.default_scale, scale_ids, ("default_scale",), "scale", found)
         for di, d in enumerate(self.disciplines):
             for ci, c in enumerate(d.competencies):
                 for lv in c.levels:
-                    _must_be_in(lv, level_ids,
-                                ("disciplines", di, "competencies", ci, "levels", lv), "level")
+                    _must_be_in(lv, level_ids, ("disciplines", di, "competencies", ci, "levels", lv), "level", found)
         for i, item in enumerate(self.items):
-            _must_be_in(item.round, round_ids, ("items", i, "round"), "round")
+            _must_be_in(item.round, round_ids, ("items", i, "round"), "round", found)
             scale_id = item.scale or self.default_scale
             if item.scale is not None:
-                _must_be_in(item.scale, scale_ids, ("items", i, "scale"), "scale")
-            step_ids = [s.id for s in self.scale(scale_id).steps]
-            for step in item.anchors:
-                _must_be_in(step, step_ids, ("items", i, "anchors", step), "step", f" in scale '{scale_id}'")
+                _must_be_in(item.scale, scale_ids, ("items", i, "scale"), "scale", found)
+            if scale_id in scale_ids:
+                step_ids = [s.id for s in self.scale(scale_id).steps]
+                for step in item.anchors:
+                    _must_be_in(step, step_ids, ("items", i, "anchors", step), "step", found,
+                                f" in scale '{scale_id}'")
             if isinstance(item, CompetencyQuestion):
-                _must_be_in(item.competency, competency_ids, ("items", i, "competency"), "competency")
+                _must_be_in(item.competency, competency_ids, ("items", i, "competency"), "competency", found)
                 for lv in item.expectations:
-                    _must_be_in(lv, level_ids, ("items", i, "expectations", lv), "level")
+                    _must_be_in(lv, level_ids, ("items", i, "expectations", lv), "level", found)
             if isinstance(item, AttitudeQuestion):
-                _must_be_in(item.attitude, attitude_ids, ("items", i, "attitude"), "attitude")
-            if isinstance(item, KnockoutQuestion):
-                _no_duplicates([o.id for o in item.options], ("items", i, "options"), "option id")
+                _must_be_in(item.attitude, attitude_ids, ("items", i, "attitude"), "attitude", found)
+        _check_items(self.items, found)
+        _raise_if_any(found)
         return self
 
     # --- lookups used across the app ---
@@ -480,3 +500,19 @@ class Kit(KitModel):
         if isinstance(item, AttitudeQuestion):
             return ("attitude", item.attitude)
         return None
+
+
+def _check_items(items: list, found: Problems) -> None:
+    """Per-item rules that need the item type: indicators where scoring needs them, unique option ids."""
+    for i, item in enumerate(items):
+        if item.type in TYPES_NEEDING_INDICATORS:
+            article = "an" if item.type[0] in "aeiou" else "a"
+            for polarity in ("positive", "negative"):
+                if not getattr(item.indicators, polarity):
+                    found.append((("items", i, "indicators", polarity),
+                                  f"{article} {item.type} needs at least one {polarity} indicator; "
+                                  f"list one under `indicators:` → `{polarity}:`"))
+        if isinstance(item, Exercise):
+            _no_duplicates([v.id for v in item.variants], ("items", i, "variants"), "variant id", found)
+        if isinstance(item, KnockoutQuestion):
+            _no_duplicates([o.id for o in item.options], ("items", i, "options"), "option id", found)

@@ -16,7 +16,7 @@ from yaml.nodes import Node
 
 from scorecard.domain.kit import Kit
 from scorecard.kits.locate import locate
-from scorecard.kits.messages import explain
+from scorecard.kits.messages import explain_all
 from scorecard.kits.problems import KitError, KitProblem
 from scorecard.kits.yaml_source import parse_yaml
 
@@ -43,7 +43,7 @@ def load_kit_text(text: str, filename: str) -> Kit:
     try:
         kit = Kit.model_validate(parsed.data)
     except ValidationError as exc:
-        found = [_problem(filename, parsed.root, error) for error in exc.errors()]
+        found = [problem for error in exc.errors() for problem in _problems(filename, parsed.root, error)]
         raise KitError(sorted(parsed.problems + found, key=lambda p: (p.line or 0, p.column or 0))) from None
     if parsed.problems:
         raise KitError(parsed.problems)
@@ -71,10 +71,12 @@ def _read_text(path: Path, filename: str) -> str:
                    "saved as UTF-8", line, column) from None
 
 
-def _problem(filename: str, root: Node, error: ErrorDetails) -> KitProblem:
-    loc, message = explain(error)
-    spot = locate(root, loc)
-    return KitProblem(filename, spot.line, spot.column, spot.field, message)
+def _problems(filename: str, root: Node, error: ErrorDetails) -> list[KitProblem]:
+    out = []
+    for loc, message in explain_all(error):
+        spot = locate(root, loc)
+        out.append(KitProblem(filename, spot.line, spot.column, spot.field, message))
+    return out
 
 
 def _kind_of(data: object) -> str:

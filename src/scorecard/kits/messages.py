@@ -20,6 +20,15 @@ from pydantic_core import ErrorDetails
 from scorecard.domain.kit import Kit, KitReferenceError
 
 
+def explain_all(error: ErrorDetails) -> list[tuple[tuple, str]]:
+    """Every (path, message) one pydantic error stands for: a cross-reference check reports several."""
+    ctx = error.get("ctx", {})
+    if error["type"] == "value_error" and isinstance(ctx.get("error"), KitReferenceError):
+        loc = tuple(error["loc"])
+        return [_within(loc, tuple(path), message) for path, message in ctx["error"].problems]
+    return [explain(error)]
+
+
 def explain(error: ErrorDetails) -> tuple[tuple, str]:
     """The path to point at (from the kit root) and a plain-language message for one error."""
     kind, loc, value, ctx = error["type"], tuple(error["loc"]), error.get("input"), error.get("ctx", {})
@@ -41,8 +50,12 @@ def _value_error(loc: tuple, exc: Exception) -> tuple[tuple, str]:
     """Cross-reference errors carry their own path, from the kit root or from the model that raised them."""
     if not isinstance(exc, KitReferenceError):
         return loc, str(exc)
-    path = tuple(exc.path)
-    return (path if path[: len(loc)] == loc else loc + path), exc.message
+    return _within(loc, tuple(exc.path), exc.message)
+
+
+def _within(loc: tuple, path: tuple, message: str) -> tuple[tuple, str]:
+    """A problem path is from the kit root, or from the model whose validator reported it."""
+    return (path if path[: len(loc)] == loc else loc + path), message
 
 
 def _missing(loc: tuple) -> str:
