@@ -132,3 +132,14 @@ def test_nonsense_values_are_refused(tmp_path, field, value, message):
     with pytest.raises(KitError) as caught:
         load_kit(path)
     assert any(message in p.message for p in caught.value.problems), caught.value.problems
+
+
+def test_huge_files_and_devices_are_refused_quickly(tmp_path):
+    from scorecard.kits.loader import MAX_KIT_BYTES
+
+    big = tmp_path / "big.yaml"
+    big.write_text("title: " + "x" * (MAX_KIT_BYTES + 10), encoding="utf-8")
+    with pytest.raises(KitError, match="larger than"):
+        load_kit(big)
+    with pytest.raises(KitError, match="not a regular file"):
+        load_kit("/dev/zero")

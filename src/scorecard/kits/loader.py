@@ -24,6 +24,10 @@ _EMPTY = ("the file is empty; a kit starts with `id:` and `title:`, then lists `
           "`rounds:`, `scales:`, `default_scale:` and `items:` (see docs/kit-format.md)")
 
 
+#: A hand-written kit is tens of KB; anything this large is the wrong file, and parsing it would hang.
+MAX_KIT_BYTES = 2_000_000
+
+
 def load_kit(path: str | os.PathLike) -> Kit:
     """Read and validate the kit file at `path`; raises `KitError`."""
     filename = str(path)
@@ -57,7 +61,13 @@ def _read_text(path: Path, filename: str) -> str:
     if path.is_dir():
         raise fail("this is a folder, not a file; give the path of a kit's .yaml file")
     try:
-        raw = path.read_bytes()
+        if path.exists() and not path.is_file():
+            raise fail("this is not a regular file (a device or a pipe); give the path of a kit's .yaml file")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_KIT_BYTES + 1)
+        if len(raw) > MAX_KIT_BYTES:
+            raise fail(f"the file is larger than {MAX_KIT_BYTES // 1_000_000} MB; a kit is a hand-written text "
+                       "file of at most a few hundred KB — is this the right file?")
     except FileNotFoundError:
         raise fail("no such file; check the path and the file name") from None
     except (OSError, ValueError) as exc:  # ValueError: a path with a NUL character
