@@ -108,3 +108,20 @@ def test_upgrading_a_file_with_data_keeps_the_data_and_a_backup(tmp_path):
     check = sqlite3.connect(backups[0])
     assert check.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
     check.close()
+
+
+def test_a_read_only_folder_is_named_as_such_not_as_damage(tmp_path, monkeypatch):
+    import os
+
+    path = tmp_path / "ro" / "db.sqlite3"
+    path.parent.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if str(p) == str(path.parent) else real_access(p, mode))
+    with pytest.raises(DatabaseError, match="is read-only") as err:
+        open_database(path)
+    assert "damaged" not in str(err.value)
+
+
+def test_a_device_is_not_a_database(tmp_path):
+    with pytest.raises(DatabaseError, match="not a regular file"):
+        open_database("/dev/null")

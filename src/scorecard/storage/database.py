@@ -12,6 +12,7 @@ and at human interaction rates the cost of an fsync per click is invisible.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from contextlib import contextmanager
@@ -127,9 +128,15 @@ def open_database(path: str | Path) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(f"cannot create the folder {path.parent}: {exc.strerror or exc}") from exc
+    _check_writable(path)
     try:
         conn = connect_raw(path)
         revision = schema_revision(conn)
+    except sqlite3.OperationalError as exc:
+        raise DatabaseError(
+            f"cannot open {path} ({exc}); check that its folder exists and that you may write there, "
+            "or choose another file with --db"
+        ) from exc
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(
             f"{path} is not a Scorecard database or is damaged ({exc}); "
@@ -142,6 +149,19 @@ def open_database(path: str | Path) -> Database:
             conn.close()
             raise
     return Database(path, conn)
+
+
+def _check_writable(path: Path) -> None:
+    """Say plainly when the file or its folder cannot be written: SQLite needs both (WAL files live beside it)."""
+    if path.exists() and not path.is_file():
+        raise DatabaseError(f"{path} is not a regular file; give the path of a database file with --db")
+    if not os.access(path.parent, os.W_OK):
+        raise DatabaseError(
+            f"the folder {path.parent} is read-only; Scorecard writes its database and journal there. "
+            "Choose a writable place with --db or SCORECARD_DB"
+        )
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DatabaseError(f"{path} is read-only; make it writable, or choose another file with --db")
 
 
 def _make_engine(path: Path) -> Engine:
