@@ -244,3 +244,27 @@ def test_item_list_by_keyboard_and_question_marks_in_notes(qtbot, services, sett
     assert window.help_overlay.isVisible()
     press(qtbot, Key.Key_Escape)
     assert focused() is scoring.notes
+
+
+def test_a_notice_about_one_item_goes_away_with_that_item(qtbot, services, settings, candidate, make_window):
+    window = make_window(services, settings)
+    window._on_round_requested(candidate.id, "tech")
+    scoring = window.scoring_page
+    press(qtbot, Key.Key_PageDown, Ctrl)
+    assert scoring.current_item.id == "q-listen" and scoring.panel.guidance is None
+    press(qtbot, Key.Key_G, Ctrl)
+    assert window.notice.isVisible() and window.notice.message() == "This item has no interviewer guidance."
+    press(qtbot, Key.Key_PageUp, Ctrl)  # back to an item that has guidance
+    assert scoring.current_item.id == "q-api"
+    assert not window.notice.isVisible()
+    press(qtbot, Key.Key_G, Ctrl)
+    assert scoring.panel.guidance.expanded and not window.notice.isVisible()
+
+    # a notice about the whole scorecard stays while moving between items
+    press(qtbot, Key.Key_Return, Ctrl)
+    wait_active(qtbot, scoring.submit_dialog)
+    press(qtbot, Key.Key_Return, Ctrl)
+    qtbot.waitUntil(lambda: focused() is scoring.notes)
+    assert "To submit, still:" in window.notice.message()
+    press(qtbot, Key.Key_PageDown, Ctrl)
+    assert window.notice.isVisible() and "To submit, still:" in window.notice.message()

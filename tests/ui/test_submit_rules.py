@@ -86,3 +86,36 @@ def test_skip_can_be_taken_back_and_rating_unskips(qtbot, services, settings, ca
     stored = services.scoring.get(card_id).responses["q-api"]
     assert stored.rating == "exceeds" and stored.skip_reason is None
     assert scoring.skip_label.text() == ""
+
+
+def test_an_exercise_without_its_variant_opens_like_a_missing_item(qtbot, services, settings, candidate,
+                                                                   make_window):
+    """The domain's problems decide; the view opens the item they name (here: no variant chosen)."""
+    card = services.scoring.start_or_resume(candidate_id=candidate.id, round_id="tech",
+                                            interviewer="Łukasz Wróbel")
+    for item in ("q-api", "q-listen", "ex-code"):
+        services.scoring.rate(scorecard_id=card.id, item_id=item, step_id="meets")
+        services.scoring.set_notes(scorecard_id=card.id, item_id=item, notes="evidence")
+    services.scoring.set_recommendation(scorecard_id=card.id, step_id="yes")
+    services.scoring.set_summary(scorecard_id=card.id, text="Solid.")
+    services.scoring.go_to(scorecard_id=card.id, item_id="q-api")
+    window = make_window(services, settings)
+    window._on_round_requested(candidate.id, "tech")
+    scoring = window.scoring_page
+    assert scoring.current_item.id == "q-api"
+
+    press(qtbot, Qt.Key.Key_Return, Ctrl)
+    wait_active(qtbot, scoring.submit_dialog)
+    press(qtbot, Qt.Key.Key_Return, Ctrl)
+    qtbot.waitUntil(lambda: focused() is scoring.notes)
+    assert not scoring.submit_dialog.isVisible()
+    assert scoring.current_item.id == "ex-code"
+    assert "choose which variant ran for 'Coding test'" in window.notice.message()
+    assert not services.scoring.get(card.id).is_submitted
+
+    press(qtbot, Qt.Key.Key_V, Ctrl | Qt.KeyboardModifier.ShiftModifier)  # records the variant
+    press(qtbot, Qt.Key.Key_Return, Ctrl)
+    wait_active(qtbot, scoring.submit_dialog)
+    with qtbot.waitSignal(scoring.submitted):
+        press(qtbot, Qt.Key.Key_Return, Ctrl)
+    assert services.scoring.get(card.id).is_submitted

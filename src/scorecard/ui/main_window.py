@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._pending_round: tuple[str, str] | None = None
         self._ask_name_when_shown = False
+        self._notice_text = ""
 
         self.setWindowTitle("Scorecard")
         self.resize(*DEFAULT_SIZE)
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
         self.candidates_page.nameNeeded.connect(self._on_change_name)
         self.scoring_page.closed.connect(self._on_scoring_closed)
         self.scoring_page.notice.connect(self._on_notice)
+        self.scoring_page.noticeWithdrawn.connect(self._on_notice_withdrawn)
         self.candidates_page.exports.notice.connect(self._on_notice)
         self.export_menu.addActions(self.candidates_page.exports.actions())
         self.export_menu.setEnabled(True)
@@ -352,7 +354,12 @@ class MainWindow(QMainWindow):
         self.guard.flush()
 
     def _on_notice(self, text: str, tone: str) -> None:
+        self._notice_text = text
         self.notice.show_message(html.escape(text).replace("\n", "<br>"), tone=tone)
+
+    def _on_notice_withdrawn(self, text: str) -> None:
+        if self.notice.isVisible() and self._notice_text == text:
+            self.notice.hide()
 
     # --- closing ----------------------------------------------------------------------------
 

@@ -69,12 +69,15 @@ class ScoringPage(QWidget):
     Signals:
         closed(str): back to the list; carries the candidate id.
         notice(str, str): a message for the window's notice banner (text, tone).
+        noticeWithdrawn(str): a notice shown with this text no longer applies (it was about
+            the item just left); the window hides it if it is still showing.
         itemShown(str): an item is on screen; carries its id.
         submitted(str): the scorecard was submitted and locked; carries its id.
     """
 
     closed = Signal(str)
     notice = Signal(str, str)
+    noticeWithdrawn = Signal(str)
     itemShown = Signal(str)
     submitted = Signal(str)
 
@@ -97,6 +100,8 @@ class ScoringPage(QWidget):
         self._notes_dirty = False
         self._loading = False
         self._guidance_expanded = False
+        #: the last notice about the item on screen, withdrawn when another item is shown
+        self._item_notice: str | None = None
         self.panel: ItemPanel | None = None
         self.answer: ChoiceBar | None = None
         self.submit_dialog = None
@@ -412,7 +417,17 @@ class ScoringPage(QWidget):
             reason = ""
         self.locked_panel.show_card(self._card, self._kit, others_html(others, self._scoring.kit_for), reason)
 
+    def _notice_about_item(self, text: str, tone: str) -> None:
+        self._item_notice = text
+        self.notice.emit(text, tone)
+
+    def _withdraw_item_notice(self) -> None:
+        if self._item_notice is not None:
+            text, self._item_notice = self._item_notice, None
+            self.noticeWithdrawn.emit(text)
+
     def _show_current(self) -> None:
+        self._withdraw_item_notice()
         item = self.current_item
         old = self.panel
         if old is not None:
@@ -612,7 +627,7 @@ class ScoringPage(QWidget):
 
     def _on_guidance_key(self) -> None:
         if self.panel is None or not self.panel.toggle_guidance():
-            self.notice.emit("This item has no interviewer guidance.", "info")
+            self._notice_about_item("This item has no interviewer guidance.", "info")
 
     def _on_guidance_expanded(self, expanded: bool) -> None:
         self._guidance_expanded = expanded
