@@ -25,6 +25,10 @@ DB_FILENAME = "scorecard.sqlite3"
 _BUNDLED_TOPS = ("resources", "data")
 
 
+class InvalidDatabasePath(ValueError):
+    """`--db` or SCORECARD_DB was given but names no file."""
+
+
 class UnknownResource(LookupError):
     """A bundled file was asked for by a name that does not exist."""
 
@@ -78,8 +82,13 @@ def user_config_dir(env: Mapping[str, str] | None = None) -> Path:
 def database_path(cli_db: str | os.PathLike | None = None, env: Mapping[str, str] | None = None) -> Path:
     """The database file: `--db`, else `SCORECARD_DB`, else the user data directory's default file."""
     env = os.environ if env is None else env
-    if cli_db:
+    if cli_db is not None:
+        if not str(cli_db).strip():
+            # An empty --db "$UNSET" must not silently open the real database.
+            raise InvalidDatabasePath("--db was given an empty path; name a database file")
         return Path(cli_db).expanduser()
-    if env.get(DB_ENV):
+    if env.get(DB_ENV) is not None:
+        if not env[DB_ENV].strip():
+            raise InvalidDatabasePath(f"{DB_ENV} is set but empty; unset it or name a database file")
         return Path(env[DB_ENV]).expanduser()
     return user_data_dir(env) / DB_FILENAME

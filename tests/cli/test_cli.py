@@ -135,3 +135,12 @@ def test_demo_summaries_agree_with_their_recommendations(demo_db):
         if card.summary.startswith(("Answered the knock-out", "Qualifies")):
             continue
         assert card.summary.startswith(labels[card.recommendation] + ":"), (card.recommendation, card.summary)
+
+
+def test_an_empty_db_path_is_refused_not_replaced_by_the_real_database(isolated_user_dirs, monkeypatch, capsys):
+    assert main(["--db", "", "candidates"]) == 1
+    assert "empty path" in capsys.readouterr().err
+    monkeypatch.setenv("SCORECARD_DB", " ")
+    assert main(["candidates"]) == 1
+    assert "SCORECARD_DB is set but empty" in capsys.readouterr().err
+    assert not (isolated_user_dirs / "data").exists()

@@ -232,7 +232,8 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
         ScorecardLocked,
     )
 
-    return (UserError, ExportFailed, KitError, DatabaseError, InvalidInput, NotFound, SaveFailed, ScorecardLocked, CannotSubmit)
+    return (UserError, ExportFailed, KitError, DatabaseError, InvalidInput, NotFound, SaveFailed, ScorecardLocked,
+            CannotSubmit, paths.InvalidDatabasePath)
 
 
 def gui_launch(argv: list[str]) -> argparse.Namespace | None:
