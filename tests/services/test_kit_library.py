@@ -51,3 +51,30 @@ def test_a_known_file_is_not_parsed_again_and_a_comment_edit_adds_no_version(ser
     kit_file.write_text("# a comment\n" + kit_file.read_text(encoding="utf-8"), encoding="utf-8")
     commented, created = services.kits.import_file(kit_file)
     assert calls and commented.id == first.id and not created
+
+
+def test_reimporting_an_older_kit_makes_it_current_again(services):
+    original = services.kits.latest("mini")[0]
+    v2, _ = services.kits.import_kit(mini_kit(title="Revised"), source_name="a.yaml", source_text="y")
+    assert services.kits.latest("mini")[0] == v2.id
+    back, created = services.kits.import_kit(mini_kit(), source_name="a.yaml", source_text="x")
+    assert (back.id, created) == (original, False)
+    assert services.kits.latest("mini")[0] == original
+    assert [v.version for v in services.kits.versions()] == [1, 2]
+
+
+def test_start_up_does_not_undo_a_kit_the_team_imported_under_the_bundled_id(services, tmp_path):
+    import yaml
+
+    from scorecard import paths
+
+    services.kits.import_bundled()
+    bundled_id = services.kits.latest("integration-engineer")[0]
+    data = yaml.safe_load(paths.bundled("data", "kits", "integration-engineer.yaml").read_text(encoding="utf-8"))
+    data["title"] = "Integration Engineer (our edition)"
+    own = tmp_path / "ours.yaml"
+    own.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    ours, created = services.kits.import_file(own)
+    assert created and ours.id != bundled_id
+    services.kits.import_bundled()  # as at every start
+    assert services.kits.latest("integration-engineer")[0] == ours.id

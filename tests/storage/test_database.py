@@ -97,12 +97,19 @@ def test_upgrading_a_file_with_data_keeps_the_data_and_a_backup(tmp_path):
         "INSERT INTO candidate (id, name, kit_id, target_level, auto_declined, created_at) "
         "VALUES ('c1', 'Zoë', 'k', 'mid', 0, '2026-01-01T00:00:00+00:00')"
     )
+    for n in (1, 2):
+        conn.execute(
+            "INSERT INTO kit_version (id, kit_id, version, title, content_hash, source_name, source_text, "
+            f"kit_json, imported_at) VALUES ('v{n}', 'k', {n}, 'K', 'h{n}', 'k.yaml', '', '{{}}', '2026-01-01')"
+        )
     conn.commit()
     conn.close()
 
     with open_database(path) as db:
         assert db.connection.execute("SELECT name FROM candidate").fetchall() == [("Zoë",)]
         assert db.connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_REVISION
+        # 0003 made the newest version of each kit its current one
+        assert db.connection.execute("SELECT kit_id, kit_version_id FROM kit_current").fetchall() == [("k", "v2")]
     backups = list(tmp_path.glob("old.sqlite3.before-*.bak"))
     assert len(backups) == 1
     check = sqlite3.connect(backups[0])

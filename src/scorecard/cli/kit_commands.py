@@ -97,7 +97,7 @@ def import_kits(args: argparse.Namespace) -> int:
                 print(f"NOT IMPORTED: {path} (nothing was stored)")
                 continue
             state = "stored as" if created else "unchanged, already stored as"
-            print(f"{path}: {state} {version.kit_id} v{version.version}")
+            print(f"{path}: {state} {version.kit_id} v{version.version}, now the current version")
     return 0 if all_stored else 1
 
 
@@ -111,7 +111,9 @@ def list_kits(args: argparse.Namespace) -> int:
 
     with open_services(args) as services:
         for v in services.kits.versions():
-            print(f"{v.kit_id}  v{v.version}  {v.title}  (imported {v.imported_at:%Y-%m-%d %H:%M} UTC, id {v.id})")
+            current = "  [current]" if services.kits.current_version_id(v.kit_id) == v.id else ""
+            print(f"{v.kit_id}  v{v.version}  {v.title}  (imported {v.imported_at:%Y-%m-%d %H:%M} UTC, "
+                  f"id {v.id}){current}")
     return 0
 
 

@@ -68,11 +68,12 @@ class KitLibrary:
 
         return KitRepository(self._db)
 
-    def import_file(self, path: str | Path) -> tuple[KitVersion, bool]:
-        """Validate and store a kit file, all or nothing.
+    def import_file(self, path: str | Path, *, make_current: bool = True) -> tuple[KitVersion, bool]:
+        """Validate and store a kit file, all or nothing, and make it the version new scorecards use.
 
         Returns the stored version and whether it is new. Raises `KitError` (with every
         problem, file:line:field) when the file is not a valid kit; nothing is stored then.
+        Re-importing an older file makes that content current again (a revert).
         """
         from scorecard.kits.loader import load_kit
 
@@ -83,20 +84,39 @@ class KitLibrary:
             digest = None  # load_kit below reports the problem with the file's name
         known = kit_version_for_source(self._db, digest) if digest else None
         if known is not None:
-            return self.version(known), False
-        kit = load_kit(path)
-        text = path.read_text(encoding="utf-8-sig")
-        version, created = self.import_kit(kit, source_name=path.name, source_text=text)
-        self._repo().remember_source(digest, version.id)
+            version, created = self.version(known), False
+        else:
+            kit = load_kit(path)
+            text = path.read_text(encoding="utf-8-sig")
+            version, created = self._store(kit, source_name=path.name, source_text=text)
+            self._repo().remember_source(digest, version.id)
+        if make_current:
+            self._repo().make_current(version.kit_id, version.id)
         return version, created
 
     def import_bundled(self) -> list[KitVersion]:
-        """Store the kits shipped in data/kits; a file seen before is not even parsed."""
+        """Store the kits shipped in data/kits; a file seen before is not even parsed.
+
+        A bundled file only becomes current when its content is new (an app update), so a
+        kit the hiring team imported themselves under the same id stays current at start-up.
+        """
         from scorecard import paths
 
-        return [self.import_file(path)[0] for path in paths.bundled_kits()]
+        versions = []
+        for path in paths.bundled_kits():
+            version, created = self.import_file(path, make_current=False)
+            if created or self._repo().current_id(version.kit_id) is None:
+                self._repo().make_current(version.kit_id, version.id)
+            versions.append(version)
+        return versions
 
     def import_kit(self, kit: Kit, *, source_name: str, source_text: str) -> tuple[KitVersion, bool]:
+        """Store a kit already in memory and make it current; returns (version, whether it is new)."""
+        version, created = self._store(kit, source_name=source_name, source_text=source_text)
+        self._repo().make_current(version.kit_id, version.id)
+        return version, created
+
+    def _store(self, kit: Kit, *, source_name: str, source_text: str) -> tuple[KitVersion, bool]:
         digest = content_hash(kit)
         repo = self._repo()
         existing = repo.find_by_hash(kit.id, digest)
@@ -114,6 +134,10 @@ class KitLibrary:
         )
         self._parsed[version.id] = kit
         return version, True
+
+    def current_version_id(self, kit_id: str) -> str | None:
+        row = latest_kit_json(self._db, kit_id)
+        return row[0] if row else None
 
     def versions(self) -> list[KitVersion]:
         return self._repo().versions()
@@ -133,7 +157,7 @@ class KitLibrary:
         return self._parsed[version_id]
 
     def outline(self, kit_id: str) -> KitOutline | None:
-        """Title, levels and rounds of a kit's newest version without building the kit models; None if unknown."""
+        """Title, levels and rounds of a kit's current version without building the kit models; None if unknown."""
         row = latest_kit_json(self._db, kit_id)
         if row is None:
             return None
@@ -143,7 +167,7 @@ class KitLibrary:
         return self._outlines[version_id]
 
     def latest(self, kit_id: str) -> tuple[str, Kit]:
-        """(version id, kit) of the newest stored version of a kit."""
+        """(version id, kit) of the kit's current version: the one imported last."""
         row = latest_kit_json(self._db, kit_id)
         if row is None:
             raise NotFound(f"no kit with id '{kit_id}' is stored; import it with `scorecard kit import FILE`")
@@ -151,9 +175,6 @@ class KitLibrary:
         if version_id not in self._parsed:
             self._parsed[version_id] = _parse(raw)
         return version_id, self._parsed[version_id]
-
-    def kit_ids(self) -> list[str]:
-        return sorted({v.kit_id for v in self.versions()})
 
 
 def _parse(kit_json: str) -> Kit:

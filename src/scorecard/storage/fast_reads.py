@@ -64,9 +64,10 @@ def round_counts(db: Database, candidate_id: str) -> tuple[dict[str, int], dict[
 
 
 def latest_kit_json(db: Database, kit_id: str) -> tuple[str, int, str, str] | None:
-    """(version id, version number, title, kit JSON) of a kit's newest version, via the raw driver."""
+    """(version id, version number, title, kit JSON) of a kit's current version, via the raw driver."""
     return db.connection.execute(
-        "SELECT id, version, title, kit_json FROM kit_version WHERE kit_id = ? ORDER BY version DESC LIMIT 1",
+        "SELECT v.id, v.version, v.title, v.kit_json FROM kit_current c "
+        "JOIN kit_version v ON v.id = c.kit_version_id WHERE c.kit_id = ?",
         (kit_id,),
     ).fetchone()
 

@@ -23,6 +23,7 @@ from scorecard.storage.tables import (
     CandidateRow,
     IndicatorMarkRow,
     ItemResponseRow,
+    KitCurrentRow,
     KitSourceRow,
     KitVersionRow,
     ScorecardRow,
@@ -96,6 +97,15 @@ class KitRepository:
             s.flush()
             return _kit_version(row)
 
+    def make_current(self, kit_id: str, version_id: str) -> None:
+        with self._db.session() as s:
+            s.merge(KitCurrentRow(kit_id=kit_id, kit_version_id=version_id))
+
+    def current_id(self, kit_id: str) -> str | None:
+        with self._db.session() as s:
+            row = s.get(KitCurrentRow, kit_id)
+            return row.kit_version_id if row else None
+
     def remember_source(self, sha256: str, version_id: str) -> None:
         with self._db.session() as s:
             s.merge(KitSourceRow(sha256=sha256, kit_version_id=version_id))
@@ -104,15 +114,6 @@ class KitRepository:
         with self._db.session() as s:
             rows = s.exec(select(KitVersionRow).order_by(KitVersionRow.kit_id, KitVersionRow.version))
             return [_kit_version(r) for r in rows]
-
-    def latest(self, kit_id: str) -> KitVersion | None:
-        with self._db.session() as s:
-            row = s.exec(
-                select(KitVersionRow)
-                .where(KitVersionRow.kit_id == kit_id)
-                .order_by(KitVersionRow.version.desc())
-            ).first()
-            return _kit_version(row) if row else None
 
     def get(self, version_id: str) -> KitVersion | None:
         with self._db.session() as s:

@@ -114,3 +114,12 @@ class KitSourceRow(SQLModel, table=True):
 
     sha256: str = Field(primary_key=True)
     kit_version_id: str = Field(foreign_key="kit_version.id")
+
+
+class KitCurrentRow(SQLModel, table=True):
+    """Which version of a kit new scorecards use: the one imported last, even if it repeats an older one."""
+
+    __tablename__ = "kit_current"
+
+    kit_id: str = Field(primary_key=True)
+    kit_version_id: str = Field(foreign_key="kit_version.id")
