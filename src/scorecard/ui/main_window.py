@@ -41,6 +41,43 @@ log = logging.getLogger(__name__)
 
 #: Fits a 1366×768 screen with room for a task bar and the window frame.
 DEFAULT_SIZE = (1366, 720)
+#: Problems of a broken bundled kit listed in the notice (all of them go to the log).
+MAX_KIT_PROBLEMS = 3
+
+
+class BundledKitBroken(Exception):
+    """A kit file shipped with the app is not a valid kit; `problems` are its file:line: field: message lines.
+
+    The worker turns `KitError` into this, so that the UI thread never imports the kit loader
+    (pydantic) just to recognise the failure.
+    """
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def import_bundled_kits_work(db_path: Path):
+    """Work for the background helper: store the bundled kits; returns how many files there are."""
+
+    def work(_progress) -> int:
+        from scorecard.kits.problems import KitError
+        from scorecard.services import open_services
+
+        with open_services(db_path) as services:
+            try:
+                return len(services.kits.import_bundled())
+            except KitError as exc:
+                raise BundledKitBroken([str(p) for p in exc.problems]) from exc
+
+    return work
+
+
+def bundled_kit_problems() -> tuple[type[BaseException], ...]:
+    """Failures of the bundled-kit import that become a notice (no traceback in the log)."""
+    from scorecard.services.errors import DatabaseError, SaveFailed
+
+    return (BundledKitBroken, DatabaseError, SaveFailed, OSError)
 
 
 class StartPage(QWidget):
@@ -81,11 +118,14 @@ class MainWindow(QMainWindow):
         firstPainted(): the window was painted for the first time (start-up continues after it).
         servicesReady(): the database is open and the candidate list is filled.
         databaseFailed(str): the database could not be opened; the text says why.
+        bundledKitsImported(bool): the kits shipped with the app were stored (True), or could
+            not be and the notice says why (False). Only after `open_database`.
     """
 
     firstPainted = Signal()
     servicesReady = Signal()
     databaseFailed = Signal(str)
+    bundledKitsImported = Signal(bool)
 
     def __init__(self, services: Services | None = None, settings: Settings | None = None,
                  parent: QWidget | None = None):
@@ -233,7 +273,47 @@ class MainWindow(QMainWindow):
             return False
         self._owns_services = True
         self.set_services(services)
+        self._import_bundled_kits()
         return True
+
+    def _import_bundled_kits(self) -> None:
+        """Store the kits shipped with the app, so that a new database can take candidates at once.
+
+        In the window's worker thread, on its own connection: a kit file stored before is not
+        parsed again, but even that check loads the storage layer (~0.8 s of imports), which the
+        candidate list deliberately does without; the list is usable meanwhile.
+        """
+        from scorecard.ui.background import run_in_background
+
+        self.candidates_page.kits_changed(loading=True)
+        run_in_background(
+            self,
+            import_bundled_kits_work(self.services.database_path),
+            on_success=self._on_bundled_kits_imported,
+            on_failure=self._on_bundled_kits_failed,
+            expected=bundled_kit_problems(),
+        )
+
+    def _on_bundled_kits_imported(self, _count: int) -> None:
+        self.candidates_page.kits_changed()
+        self.bundledKitsImported.emit(True)
+
+    def _on_bundled_kits_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, BundledKitBroken):
+            lines = exc.problems
+            listed = "\n".join(lines[:MAX_KIT_PROBLEMS])
+            more = f"\n… and {len(lines) - MAX_KIT_PROBLEMS} more" if len(lines) > MAX_KIT_PROBLEMS else ""
+            log.error("a bundled kit could not be loaded:\n%s", "\n".join(lines))
+            text = (f"The kit shipped with Scorecard could not be loaded, so it is not offered for new "
+                    f"candidates:\n{listed}{more}\nKits stored before still work. Reinstalling Scorecard "
+                    "should fix this.")
+        else:
+            log.error("the bundled kits could not be stored: %s", exc)
+            text = (f"The kits shipped with Scorecard could not be stored: {exc}. Kits stored before "
+                    "still work; Scorecard tries again the next time it starts.")
+        self.candidates_page.kits_changed()
+        self._on_notice(text, "negative")
+        self.bundledKitsImported.emit(False)
 
     def set_services(self, services: Services) -> None:
         from scorecard.ui.candidates.view import CandidatesPage

@@ -22,9 +22,10 @@ class AddCandidateDialog(QDialog):
 
     candidateAdded = Signal(str)
 
-    def __init__(self, services: Services, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None, *, kits_loading: bool = False):
         super().__init__(parent)
         self._services = services
+        self._kits_loading = kits_loading
         self.setWindowTitle("Add a candidate")
         self.setAccessibleName("Add a candidate")
         self.setModal(True)
@@ -71,6 +72,18 @@ class AddCandidateDialog(QDialog):
 
     # --- filling ----------------------------------------------------------------------------
 
+    def kits_changed(self, *, loading: bool = False) -> None:
+        """The stored kits changed (the bundled kits were imported): offer them, keeping the choice."""
+        self._kits_loading = loading
+        chosen = self.kit_combo.currentData()
+        self.kit_combo.blockSignals(True)
+        self.kit_combo.clear()
+        self._fill_kits()
+        index = self.kit_combo.findData(chosen)
+        self.kit_combo.setCurrentIndex(max(index, 0) if self.kit_combo.count() else -1)
+        self.kit_combo.blockSignals(False)
+        self._on_kit_changed()
+
     def _fill_kits(self) -> None:
         latest: dict[str, str] = {}
         for version in self._services.kits.versions():
@@ -82,6 +95,7 @@ class AddCandidateDialog(QDialog):
         self.level_combo.clear()
         kit_id = self.kit_combo.currentData()
         if kit_id is None:
+            self._on_input_changed()
             return
         _version, kit = self._services.kits.latest(kit_id)
         for level in kit.levels:
@@ -94,6 +108,8 @@ class AddCandidateDialog(QDialog):
 
     def problem_text(self) -> str:
         if self.kit_combo.count() == 0:
+            if self._kits_loading:
+                return "Loading the kits shipped with Scorecard…"
             return "No kit is stored yet: import one first (scorecard kit import FILE)."
         if not self.name_edit.text().strip():
             return "Enter the candidate's name."

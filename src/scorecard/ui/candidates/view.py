@@ -48,6 +48,8 @@ class CandidatesPage(QWidget):
         self._settings = settings
         self._guard = guard
         self.add_dialog = None
+        #: the kits shipped with the app are being imported (the add dialog says so while it has none)
+        self.kits_loading = False
 
         # --- top row: search and add ---
         self.search = QLineEdit(self)
@@ -217,10 +219,16 @@ class CandidatesPage(QWidget):
     def open_add_dialog(self) -> None:
         from scorecard.ui.candidates.add_dialog import AddCandidateDialog
 
-        self.add_dialog = AddCandidateDialog(self._services, self)
+        self.add_dialog = AddCandidateDialog(self._services, self, kits_loading=self.kits_loading)
         self.add_dialog.candidateAdded.connect(self._on_candidate_added)
         self.add_dialog.rejected.connect(self._on_add_dialog_rejected)
         self.add_dialog.open()
+
+    def kits_changed(self, *, loading: bool = False) -> None:
+        """The stored kits changed, or are about to (`loading`): an open add dialog offers them at once."""
+        self.kits_loading = loading
+        if self.add_dialog is not None and self.add_dialog.isVisible():
+            self.add_dialog.kits_changed(loading=loading)
 
     # --- internals ---------------------------------------------------------------------------
 
