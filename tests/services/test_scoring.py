@@ -242,3 +242,20 @@ def test_a_rated_exercise_with_variants_needs_the_variant_that_ran(draft):
     assert err.value.problems == ["choose which variant ran for 'Coding test'"]
     s.choose_variant(scorecard_id=card.id, item_id="ex-code", variant_id="no-ai")
     assert s.submit(scorecard_id=card.id).is_submitted
+
+
+def test_a_kit_version_without_the_candidates_level_refuses_a_new_round_cleanly(services):
+    from tests.factories import MINI_KIT, mini_kit
+
+    cand = services.candidates.add(name="Ada", kit_id="mini", target_level="mid")
+    services.kits.import_kit(
+        mini_kit(levels=[lv for lv in MINI_KIT["levels"] if lv["id"] != "mid"],
+                 disciplines=[{**MINI_KIT["disciplines"][0], "competencies": [
+                     {**c, "levels": {k: v for k, v in c["levels"].items() if k != "mid"}}
+                     for c in MINI_KIT["disciplines"][0]["competencies"]]}]),
+        source_name="m.yaml", source_text="v2",
+    )
+    assert [c.name for c in services.candidates.stranded_by("mini")] == ["Ada"]
+    with pytest.raises(InvalidInput, match="has no level 'mid'"):
+        services.scoring.start_or_resume(candidate_id=cand.id, round_id="tech", interviewer="A")
+    assert services.scoring.for_candidate(cand.id) == [], "no phantom draft is left behind"

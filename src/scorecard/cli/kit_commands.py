@@ -98,6 +98,9 @@ def import_kits(args: argparse.Namespace) -> int:
                 continue
             state = "stored as" if created else "unchanged, already stored as"
             print(f"{path}: {state} {version.kit_id} v{version.version}, now the current version")
+            for candidate in services.candidates.stranded_by(version.kit_id):
+                print(f"warning: {candidate.name}'s target level '{candidate.target_level}' is not in this "
+                      "version; new rounds for them cannot start until a version with that level is current")
     return 0 if all_stored else 1
 
 

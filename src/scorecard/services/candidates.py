@@ -126,6 +126,12 @@ class CandidateService:
         ids = ", ".join(c.id for c in matches)
         raise InvalidInput(f"{len(matches)} candidates are named '{id_or_name}'; give the id instead ({ids})")
 
+    def stranded_by(self, kit_id: str) -> list[Candidate]:
+        """Candidates whose target level the kit's current version no longer has (no new round can start)."""
+        _vid, kit = self._kits.latest(kit_id)
+        levels = {lv.id for lv in kit.levels}
+        return [c for c in self.all() if c.kit_id == kit_id and c.target_level not in levels]
+
     def all(self) -> list[Candidate]:
         return self._repo().all()
 

@@ -64,6 +64,12 @@ class ScoringService:
         version_id, kit = self._kits.latest(candidate.kit_id)
         if round_id not in {r.id for r in kit.rounds}:
             raise InvalidInput(f"kit '{kit.id}' has no round '{round_id}'")
+        if candidate.target_level not in {lv.id for lv in kit.levels}:
+            known = ", ".join(lv.id for lv in kit.levels)
+            raise InvalidInput(
+                f"the current version of kit '{kit.id}' has no level '{candidate.target_level}', "
+                f"{candidate.name}'s target level (it has {known}); import a kit version that has it"
+            )
         items = kit.items_in(round_id)
         now = self._clock()
         card = Scorecard(
