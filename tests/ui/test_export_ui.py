@@ -38,6 +38,18 @@ class FakeChooser:
         return self.folder_path
 
 
+class FakeConfirmation:
+    """Stands in for the 'Export as hiring coordinator?' question; answers `answer`, remembers the questions."""
+
+    def __init__(self, answer: bool = True):
+        self.answer = answer
+        self.asked: list[tuple[str, str, str]] = []
+
+    def confirm(self, parent, title: str, text: str, accept: str) -> bool:
+        self.asked.append((title, text, accept))
+        return self.answer
+
+
 def pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
@@ -62,6 +74,7 @@ def test_export_pdf_for_the_selected_candidate_with_ctrl_p(qtbot, services, sett
     exports = page.exports
     out = tmp_path / "reports" / "zoe.pdf"
     exports.chooser = FakeChooser(file=out)
+    exports.confirmation = FakeConfirmation(True)  # nobody has scored Zoë: exported as coordinator
     page.focus_table()
     assert exports.export_pdf_action.isEnabled()
     assert exports.export_pdf_action in window.export_menu.actions()
@@ -70,6 +83,11 @@ def test_export_pdf_for_the_selected_candidate_with_ctrl_p(qtbot, services, sett
     with qtbot.waitSignal(exports.finished, timeout=EXPORT_TIMEOUT_MS) as done:
         press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert done.args == [out]
+    assert exports.confirmation.asked == [(
+        "Export as hiring coordinator?",
+        "This report shows every interviewer's ratings and notes. If you will interview Zoë Ñúñez, export it "
+        "only after you have submitted your own scorecards. Export as hiring coordinator?",
+        "Export as coordinator")]
     kind, title, suggested = exports.chooser.asked[0]
     assert kind == "file" and "Zoë Ñúñez" in title and suggested.name == pdf_filename(candidate)
     assert out.is_file() and "Zoë Ñúñez" in pdf_text(out)
@@ -82,6 +100,7 @@ def test_choosing_no_file_exports_nothing(qtbot, services, settings, candidate, 
     window = make_window(services, settings)
     exports = window.candidates_page.exports
     exports.chooser = FakeChooser(file=None)
+    exports.confirmation = FakeConfirmation(True)
     exports.export_pdf_action.trigger()
     assert exports.task is None and not window.notice.isVisible()
     assert list(tmp_path.glob("**/*.pdf")) == []
@@ -93,6 +112,7 @@ def test_export_all_shows_progress_and_writes_one_file_per_candidate(qtbot, serv
     exports = window.candidates_page.exports
     folder = tmp_path / "committee"
     exports.chooser = FakeChooser(folder=folder)
+    exports.confirmation = FakeConfirmation(True)
     steps: list[tuple[int, int, str]] = []
     labels: list[str] = []
 
@@ -107,6 +127,8 @@ def test_export_all_shows_progress_and_writes_one_file_per_candidate(qtbot, serv
         press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     result = done.args[0]
 
+    assert len(exports.confirmation.asked) == 1  # once for all three (nobody has scored them)
+    assert "Ana-María O'Connor, Bartosz <Nowak>, Zoë Ñúñez" in exports.confirmation.asked[0][1]
     assert steps == [(0, 3, "Ana-María O'Connor"), (1, 3, "Bartosz <Nowak>"), (2, 3, "Zoë Ñúñez"), (3, 3, "")]
     assert "1 of 3 — Ana-María O'Connor" in labels[0] and str(folder) in labels[0]
     assert "3 of 3" in labels[-1]
@@ -133,21 +155,100 @@ def test_a_draft_of_mine_keeps_that_candidates_report_unexported(qtbot, services
     page = window.candidates_page
     exports = page.exports
     exports.chooser = FakeChooser(file=tmp_path / "zoe.pdf", folder=tmp_path / "all")
+    exports.confirmation = FakeConfirmation(True)
 
     page.select_candidate(zoe.id)
-    exports.export_pdf_action.trigger()  # refused at once, before asking for a file
-    assert exports.chooser.asked == [] and exports.message.isVisible()
+    exports.export_pdf_action.trigger()  # refused at once, before asking anything
+    assert exports.chooser.asked == [] and exports.confirmation.asked == [] and exports.message.isVisible()
     assert "still a draft" in exports.message.text() and not (tmp_path / "zoe.pdf").exists()
     exports.message.close()
 
     with qtbot.waitSignal(exports.finished, timeout=EXPORT_TIMEOUT_MS) as done:
         exports.export_all_action.trigger()
     result = done.args[0]
+    assert len(exports.confirmation.asked) == 1  # for the two not scored; Zoë is not even asked about
+    assert "no scorecard for 2 of the candidates:\nAna-María O'Connor, Bartosz <Nowak>\n" in (
+        exports.confirmation.asked[0][1])
     assert len(result.written) == 2 and [name for name, _ in result.skipped] == ["Zoë Ñúñez"]
     text = message_text(exports.message)
     assert "2 of 3 committee reports were written to" in text
     assert "• Zoë Ñúñez — your own scorecard for this candidate is still a draft" in text
     assert exports.message.icon() == QMessageBox.Icon.Warning
+    exports.message.close()
+
+
+def test_a_coordinator_is_asked_and_cancel_is_the_default(qtbot, services, settings, candidate, make_window,
+                                                         tmp_path):
+    """Nobody on the panel yet (NOT_ON_PANEL): the real question, Cancel as default; Esc exports nothing."""
+    from PySide6.QtCore import QTimer
+
+    window = make_window(services, settings)
+    exports = window.candidates_page.exports
+    exports.chooser = FakeChooser(file=tmp_path / "zoe.pdf")
+    seen: dict[str, object] = {}
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        seen["title"], seen["text"] = box.windowTitle(), box.text()
+        seen["default"] = box.defaultButton().text()
+        seen["buttons"] = sorted(b.text() for b in box.buttons())
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, answer)
+    exports.export_pdf_action.trigger()  # blocks in the question until answer() presses Esc
+    assert seen["title"] == "Export as hiring coordinator?"
+    assert "If you will interview Zoë Ñúñez, export it only after you have submitted" in seen["text"]
+    assert seen["default"] == "Cancel (Esc)" and seen["buttons"] == ["Cancel (Esc)", "Export as coordinator"]
+    assert exports.chooser.asked == [] and exports.task is None and not (tmp_path / "zoe.pdf").exists()
+
+
+def test_after_submitting_all_of_mine_the_report_exports_without_a_question(qtbot, services, settings, candidate,
+                                                                            make_window, tmp_path):
+    from tests.ui.test_blind import OTHER, SECRET, fill_and_submit
+
+    fill_and_submit(services, services.scoring.start_or_resume(
+        candidate_id=candidate.id, round_id="tech", interviewer=OTHER), SECRET)
+    fill_and_submit(services, services.scoring.start_or_resume(
+        candidate_id=candidate.id, round_id="tech", interviewer=INTERVIEWER), "mine")
+    window = make_window(services, settings)
+    exports = window.candidates_page.exports
+    exports.chooser = FakeChooser(file=tmp_path / "zoe.pdf")
+    exports.confirmation = FakeConfirmation(False)
+    with qtbot.waitSignal(exports.finished, timeout=EXPORT_TIMEOUT_MS):
+        exports.export_pdf_action.trigger()
+    assert exports.confirmation.asked == []
+    assert SECRET in pdf_text(tmp_path / "zoe.pdf")
+
+
+def test_export_all_asks_once_about_unscored_candidates_and_declining_writes_nothing(
+        qtbot, services, settings, three, make_window, tmp_path):
+    from tests.ui.test_blind import fill_and_submit
+
+    ana, zoe = three["Ana-María O'Connor"], three["Zoë Ñúñez"]
+    fill_and_submit(services, services.scoring.start_or_resume(
+        candidate_id=ana.id, round_id="tech", interviewer=INTERVIEWER), "mine")  # open to me
+    services.scoring.start_or_resume(candidate_id=zoe.id, round_id="tech", interviewer=INTERVIEWER)  # a draft
+    window = make_window(services, settings)
+    exports = window.candidates_page.exports
+    folder = tmp_path / "all"
+    exports.chooser = FakeChooser(folder=folder)
+    exports.confirmation = FakeConfirmation(False)
+
+    with qtbot.waitSignal(exports.finished, timeout=EXPORT_TIMEOUT_MS) as done:
+        exports.export_all_action.trigger()
+    assert done.args == [None]
+    [(title, text, accept)] = exports.confirmation.asked
+    assert title == "Export as hiring coordinator?" and accept == "Export as coordinator"
+    assert "no scorecard for 1 of the candidates:\nBartosz <Nowak>\n" in text
+    assert "export their reports only after you have submitted your own scorecards" in text
+    assert not folder.exists() or list(folder.glob("*.pdf")) == []
+    assert exports.progress_dialog is None
+
+    exports.confirmation = FakeConfirmation(True)
+    with qtbot.waitSignal(exports.finished, timeout=EXPORT_TIMEOUT_MS) as done:
+        exports.export_all_action.trigger()
+    result = done.args[0]
+    assert len(result.written) == 2 and [name for name, _ in result.skipped] == ["Zoë Ñúñez"]
     exports.message.close()
 
 
@@ -158,6 +259,7 @@ def test_a_file_where_the_folder_should_be_is_a_message_not_a_traceback(qtbot, s
     window = make_window(services, settings)
     exports = window.candidates_page.exports
     exports.chooser = FakeChooser(folder=blocker, file=blocker / "one.pdf")
+    exports.confirmation = FakeConfirmation(True)
 
     with qtbot.waitSignal(exports.finished, timeout=EXPORT_TIMEOUT_MS) as done:
         exports.export_all_action.trigger()
@@ -197,6 +299,7 @@ def test_stop_ends_the_export_between_candidates_while_the_window_stays_responsi
     exports = window.candidates_page.exports
     folder = tmp_path / "committee"
     exports.chooser = FakeChooser(folder=folder)
+    exports.confirmation = FakeConfirmation(True)
     finished: list[object] = []
     exports.finished.connect(finished.append)
 

@@ -8,8 +8,12 @@
 
 Every export runs in the window's worker thread through `ui.background`, on its own
 database connection; the widgets here only ask where to write and show the outcome.
-The committee report shows every interviewer's ratings, so it is not exported for a
-candidate while your own scorecard for them is still a draft (blind until you submit).
+
+The committee report shows every interviewer's ratings and notes, so what may be exported
+is the blind rule's, decided by `ScoringService.panel_access`: with a draft of your own for
+the candidate it is refused; having scored nothing for them (a hiring coordinator — or an
+interviewer who has not started) it is exported only once you confirm that you export as
+coordinator; once all your scorecards for them are submitted it is exported.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ MAX_LISTED_FAILURES = 8
 
 DRAFT_REASON = ("your own scorecard for this candidate is still a draft — submit it first "
                 "(the committee report shows every interviewer's ratings)")
+COORDINATOR_TITLE = "Export as hiring coordinator?"
 #: Message boxes are at least this wide (in unscaled pixels), so paths and lists do not wrap word by word.
 MESSAGE_WIDTH = 520
 
@@ -204,6 +209,54 @@ class FileChooser:
         return Path(path) if path else None
 
 
+def coordinator_question(name: str) -> str:
+    return (f"This report shows every interviewer's ratings and notes. If you will interview {name}, "
+            "export it only after you have submitted your own scorecards. Export as hiring coordinator?")
+
+
+def coordinator_question_all(names: list[str], limit: int = MAX_LISTED_FAILURES) -> str:
+    listed = ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
+    return (f"These reports show every interviewer's ratings and notes. You have no scorecard for "
+            f"{len(names)} of the candidates:\n{listed}\n\nIf you will interview any of them, export their "
+            "reports only after you have submitted your own scorecards. Export them as hiring coordinator?")
+
+
+class Confirmation:
+    """Asks a yes/no question whose safe answer (Cancel) is the default; tests replace it."""
+
+    def confirm(self, parent: QWidget, title: str, text: str, accept: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+        box.setObjectName("exportConfirmation")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names may contain '<'
+        yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+        yes.setAccessibleName(accept)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setText("Cancel (Esc)")
+        cancel.setAccessibleName("Cancel")
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is yes
+
+
+def panel_access_work(db_path: Path, candidate_ids: list[str], viewer: str) -> Callable[[ProgressReporter], dict]:
+    """Work that asks the blind rule (`panel_access`) about each candidate: {candidate id: PanelAccess}."""
+
+    def work(progress: ProgressReporter) -> dict:
+        from scorecard.services import open_services
+
+        with open_services(db_path) as services:
+            access = {}
+            for done, candidate_id in enumerate(candidate_ids):
+                progress.raise_if_cancelled()
+                if done % 50 == 0:
+                    progress.report(done, len(candidate_ids))
+                access[candidate_id] = services.scoring.panel_access(candidate_id=candidate_id, viewer=viewer)
+            return access
+
+    return work
+
+
 class ExportProgressDialog(QProgressDialog):
     """'3 of 12 — name'; Stop (or Esc) asks to stop after the current candidate instead of closing.
 
@@ -244,7 +297,21 @@ class ExportProgressDialog(QProgressDialog):
         self.bar.setValue(0)
         self.show_step(0, total, "")
 
+    @property
+    def stopping(self) -> bool:
+        return self._stopping
+
+    def show_checking(self, done: int, total: int) -> None:
+        """Before writing: the blind rule is being asked about each candidate."""
+        self.bar.setFormat("%v of %m checked")
+        self.bar.setMaximum(total)
+        self.bar.setValue(done)
+        if not self._stopping:
+            self.label.setText(f"Committee reports go into\n{self._folder}\n\n"
+                               "Checking which reports you may export…")
+
     def show_step(self, done: int, total: int, name: str) -> None:
+        self.bar.setFormat("%v of %m written")
         self.bar.setMaximum(total)
         self.bar.setValue(done)
         if self._stopping:
@@ -285,8 +352,9 @@ class CandidateExports(QObject):
     Signals:
         notice(str, str): a message for the window's banner (text, tone).
         progressed(int, int, str): export-all progress: done, total, candidate being written.
-        finished(object): an export ended — the written `Path`, an `ExportAllResult`, or the
-            problem text (`str`) when nothing was written.
+        finished(object): an export ended — the written `Path`, an `ExportAllResult`, the
+            problem text (`str`) when nothing was written, or None when the interviewer did not
+            confirm exporting every report as hiring coordinator.
     """
 
     notice = Signal(str, str)
@@ -299,6 +367,7 @@ class CandidateExports(QObject):
         self._settings = settings
         self._page = page
         self.chooser = FileChooser()
+        self.confirmation = Confirmation()
         self.task: Task | None = None
         self.progress_dialog: ExportProgressDialog | None = None
         self.message: QMessageBox | None = None
@@ -367,13 +436,22 @@ class CandidateExports(QObject):
 
     def export_selected(self) -> None:
         """The selected candidate's committee report, to a file chosen by the interviewer."""
+        from scorecard.services.scoring import PanelAccess
+
         overview = self._overview()
         if overview is None:
             return
-        if any(str(r.mine) == "draft" for r in overview.rounds):
+        candidate_id = overview.id
+        access = self._services.scoring.panel_access(candidate_id=candidate_id, viewer=self._settings.interviewer)
+        if access is PanelAccess.BLIND_DRAFT:
             self._show_problem("Committee report not exported", f"{overview.name}: {DRAFT_REASON}.")
             return
-        candidate_id = overview.id
+        if access is PanelAccess.NOT_ON_PANEL:
+            confirmed = self.confirmation.confirm(self._page.window(), COORDINATOR_TITLE,
+                                                  coordinator_question(overview.name), "Export as coordinator")
+            self._reactivate()
+            if not confirmed:
+                return
         self._export_file(
             title=f"Export the committee report for {overview.name}",
             suggested=consolidated_name(overview),
@@ -460,11 +538,50 @@ class CandidateExports(QObject):
             return
         self._last_dir = folder
         rows.sort(key=lambda r: r.name.casefold())
-        drafts = {r.id for r in rows if any(str(x.mine) == "draft" for x in r.rounds)}
-        skipped = [(r.name, DRAFT_REASON) for r in rows if r.id in drafts]
-        todo = [(r.id, r.name) for r in rows if r.id not in drafts]
+        names = [(r.id, r.name) for r in rows]
+        # first the blind rule for every candidate (a query each: off the UI thread), then the reports
+        self.progress_dialog = ExportProgressDialog(len(rows), folder, self._page.window())
+        self.progress_dialog.show_checking(0, len(rows))
+        self.progress_dialog.stopRequested.connect(self._on_stop_requested)
+        self.task = run_in_background(
+            self._page,
+            panel_access_work(self._services.database_path, [r.id for r in rows], self._settings.interviewer),
+            on_success=lambda access: self._export_all_allowed(folder, names, access),
+            on_failure=lambda exc: self._on_all_failed(folder, exc),
+            on_progress=self._on_check_progress,
+            expected=expected_problems(),
+        )
+        self.progress_dialog.show()
 
-        self.progress_dialog = ExportProgressDialog(len(todo), folder, self._page.window())
+    def _on_check_progress(self, done: int, total: int, _name: str) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.show_checking(done, total)
+
+    def _on_stop_requested(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _export_all_allowed(self, folder: Path, rows: list[tuple[str, str]], access: dict) -> None:
+        """Leave out candidates with a draft of mine; ask once about those I have not scored; export."""
+        from scorecard.services.scoring import PanelAccess
+
+        if self.progress_dialog is None or self.progress_dialog.stopping:  # Stop came as the check ended
+            self._on_all_failed(folder, Cancelled("stopped on request"))
+            return
+        skipped = [(name, DRAFT_REASON) for cid, name in rows if access.get(cid) is PanelAccess.BLIND_DRAFT]
+        unscored = [name for cid, name in rows if access.get(cid) is PanelAccess.NOT_ON_PANEL]
+        if unscored:
+            self.progress_dialog.hide()
+            confirmed = self.confirmation.confirm(self._page.window(), COORDINATOR_TITLE,
+                                                  coordinator_question_all(unscored), "Export as coordinator")
+            self._reactivate()
+            if not confirmed:
+                self._close_progress()
+                self.finished.emit(None)
+                return
+            self.progress_dialog.show()
+        todo = [(cid, name) for cid, name in rows if access.get(cid) is not PanelAccess.BLIND_DRAFT]
+        self.progress_dialog.show_step(0, len(todo), "")
         self.task = run_in_background(
             self._page,
             export_all_work(self._services.database_path, folder, todo, skipped),
@@ -473,8 +590,6 @@ class CandidateExports(QObject):
             on_progress=self._on_all_progress,
             expected=expected_problems(),
         )
-        self.progress_dialog.stopRequested.connect(self.task.cancel)
-        self.progress_dialog.show()
 
     def _on_all_progress(self, done: int, total: int, name: str) -> None:
         if self.progress_dialog is not None:
