@@ -77,7 +77,10 @@ def probe(cmd: list[str], env: dict, mode: str = "1", timeout: float = 120) -> d
                           stdin=subprocess.DEVNULL)
     for line in reversed(proc.stdout.splitlines()):
         if line.startswith(PROBE_PREFIX):
-            return json.loads(line[len(PROBE_PREFIX):])
+            result = json.loads(line[len(PROBE_PREFIX):])
+            assert result.get("ok") and "startup_ms" in result, (
+                f"{cmd}: {result}\n{proc.stderr[-2000:]}")
+            return result
     raise AssertionError(f"no probe output from {cmd}: rc={proc.returncode}\n{proc.stdout}\n{proc.stderr}")
 
 

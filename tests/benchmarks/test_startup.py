@@ -26,7 +26,8 @@ from tests.benchmarks.bench import (
 RUNS = 11
 FIRST_PAINT_RATIO = 1.5
 READY_RATIO = 3.0
-BUNDLE = Path(__file__).resolve().parents[2] / "dist" / "scorecard" / "scorecard"
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLE = ROOT / "dist" / "scorecard" / "scorecard"
 
 
 @pytest.fixture(scope="module")
@@ -66,9 +67,17 @@ def test_startup_against_a_bare_window(demo_db, tmp_path):
     assert ready_ratio <= READY_RATIO
 
 
-@pytest.mark.skipif(not BUNDLE.exists(), reason="no standalone build in dist/scorecard (./dev bundle)")
+def _bundle_is_stale() -> bool:
+    built = BUNDLE.stat().st_mtime
+    return any(p.stat().st_mtime > built for p in (ROOT / "src" / "scorecard").rglob("*.py"))
+
+
 def test_startup_of_the_standalone_build(demo_db, tmp_path):
     """The frozen build against its own empty window (`SCORECARD_STARTUP_PROBE=bare`: same bootloader)."""
+    if not BUNDLE.exists():
+        pytest.skip("no standalone build in dist/scorecard: run ./dev bundle first")
+    if _bundle_is_stale():
+        pytest.skip("dist/scorecard is older than src/scorecard: run ./dev bundle first")
     env = gui_env(tmp_path)
     apps, bares = interleaved(RUNS, ([str(BUNDLE), "--db", str(demo_db), "gui"], env, "1"),
                               ([str(BUNDLE)], env, "bare"))

@@ -64,3 +64,24 @@ def test_scoring_and_export_are_created_on_first_use(services):
     assert services.export is services.export
     assert services._scoring is services.scoring
     services.warm_up()
+
+
+def test_bundled_kits_seen_before_are_recognised_without_sqlalchemy(tmp_path):
+    from scorecard.services import open_services
+
+    db = tmp_path / "kits.sqlite3"
+    with open_services(db) as services:
+        first = services.kits.import_bundled()
+        assert services.kits.version(first[0].id) == first[0]
+    probe = f"""
+import json, sys
+from scorecard.services import open_services
+with open_services({str(db)!r}) as svc:
+    versions = svc.kits.import_bundled()
+print(json.dumps({{"ids": [v.id for v in versions], "heavy": [m for m in {HEAVY!r} if m in sys.modules]}}))
+"""
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["ids"] == [v.id for v in first]
+    assert result["heavy"] == []

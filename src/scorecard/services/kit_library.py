@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 from scorecard.domain.candidate import KitVersion
 from scorecard.domain.ids import new_id
 from scorecard.storage.database import Database
-from scorecard.storage.fast_reads import kit_json_by_version, kit_version_for_source, latest_kit_json
+from scorecard.storage.fast_reads import (
+    current_kit_version_id,
+    kit_json_by_version,
+    kit_version_for_source,
+    kit_version_row,
+    latest_kit_json,
+)
 from scorecard.services.errors import NotFound
 
 if TYPE_CHECKING:
@@ -75,8 +81,6 @@ class KitLibrary:
         problem, file:line:field) when the file is not a valid kit; nothing is stored then.
         Re-importing an older file makes that content current again (a revert).
         """
-        from scorecard.kits.loader import load_kit
-
         path = Path(path)
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -86,6 +90,8 @@ class KitLibrary:
         if known is not None:
             version, created = self.version(known), False
         else:
+            from scorecard.kits.loader import load_kit  # YAML and the kit models: only for a new file
+
             kit = load_kit(path)
             text = path.read_text(encoding="utf-8-sig")
             version, created = self._store(kit, source_name=path.name, source_text=text)
@@ -105,7 +111,7 @@ class KitLibrary:
         versions = []
         for path in paths.bundled_kits():
             version, created = self.import_file(path, make_current=False)
-            if created or self._repo().current_id(version.kit_id) is None:
+            if created or current_kit_version_id(self._db, version.kit_id) is None:
                 self._repo().make_current(version.kit_id, version.id)
             versions.append(version)
         return versions
@@ -143,10 +149,14 @@ class KitLibrary:
         return self._repo().versions()
 
     def version(self, version_id: str) -> KitVersion:
-        found = self._repo().get(version_id)
-        if found is None:
+        # through the raw driver: a bundled kit seen before is recognised at every start-up
+        # without importing SQLAlchemy (import_bundled runs while the list is already in use)
+        row = kit_version_row(self._db, version_id)
+        if row is None:
             raise NotFound(f"no stored kit version {version_id}")
-        return found
+        vid, kit_id, number, digest, imported_at, title = row
+        return KitVersion(id=vid, kit_id=kit_id, version=number, content_hash=digest,
+                          imported_at=datetime.fromisoformat(imported_at), title=title)
 
     def kit(self, version_id: str) -> Kit:
         if version_id not in self._parsed:

@@ -81,3 +81,17 @@ def kit_version_for_source(db: Database, sha256: str) -> str | None:
     """Id of the kit version a file with these exact bytes was imported as, if any."""
     row = db.connection.execute("SELECT kit_version_id FROM kit_source WHERE sha256 = ?", (sha256,)).fetchone()
     return row[0] if row else None
+
+
+def kit_version_row(db: Database, version_id: str) -> tuple[str, str, int, str, str, str] | None:
+    """(id, kit id, version number, content hash, imported at, title) of one stored kit version."""
+    return db.connection.execute(
+        "SELECT id, kit_id, version, content_hash, imported_at, title FROM kit_version WHERE id = ?",
+        (version_id,),
+    ).fetchone()
+
+
+def current_kit_version_id(db: Database, kit_id: str) -> str | None:
+    """The version of a kit that new scorecards use, if one is set."""
+    row = db.connection.execute("SELECT kit_version_id FROM kit_current WHERE kit_id = ?", (kit_id,)).fetchone()
+    return row[0] if row else None
