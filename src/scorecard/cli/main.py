@@ -12,7 +12,6 @@ never a traceback on the terminal.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -137,6 +136,8 @@ def cmd_candidates(args: argparse.Namespace) -> int:
                 }
                 for r in rows
             ]
+            import json
+
             print(json.dumps(payload, ensure_ascii=False, indent=2))
             return 0
         if not rows:
