@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPalette, QTextDocumentFragment
+import re
+import unicodedata
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -15,6 +19,141 @@ from PySide6.QtWidgets import (
 )
 
 from scorecard.ui import icons, theme
+
+# --- text without spaces (URLs, paths, long names) ---------------------------------------------
+
+ZWSP = "\u200b"
+#: A run of characters with no space longer than this gets break points (display only)…
+LONG_RUN = 20
+#: …one after every this many characters: the narrowest a label can be is about that wide.
+BREAK_EVERY = 10
+_RUN = re.compile(r"(?:[^\s]|[\u00a0\u2007\u202f]){%d,}" % (LONG_RUN + 1))
+_MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")
+#: Never break before these (combining marks, emoji modifiers, format characters such as ZWJ).
+_GLUED = frozenset({"Mn", "Mc", "Me", "Sk", "Cf"})
+
+
+def _break_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    out: list[str] = []
+    since = 0
+    for i, ch in enumerate(run):
+        if (since >= BREAK_EVERY and unicodedata.category(ch) not in _GLUED
+                and unicodedata.category(run[i - 1]) != "Cf"):
+            out.append(ZWSP)
+            since = 0
+        out.append(ch)
+        since += 1
+    return "".join(out)
+
+
+def breakable(text: str) -> str:
+    """`text` with zero-width spaces inside long runs without a space, so that it can wrap.
+
+    QLabel wraps only at word boundaries: one URL in a note, or a long name typed without
+    spaces, would otherwise be as wide as it is long and widen the whole window. For display
+    only — `WrapLabel` keeps the text as given and copies it without them.
+    """
+    return text if len(text) <= LONG_RUN else _RUN.sub(_break_run, text)
+
+
+def breakable_html(html: str) -> str:
+    """`breakable` for rich text: only the text between tags and entities is touched."""
+    if len(html) <= LONG_RUN:
+        return html
+    parts = _MARKUP.split(html)
+    return "".join(part if i % 2 else breakable(part) for i, part in enumerate(parts))
+
+
+class WrapLabel(QLabel):
+    """A word-wrapping label that also wraps text without spaces (see `breakable`).
+
+    `text()` returns the text as it was set; copying (Ctrl+C, the context menu) leaves out the
+    zero-width spaces that were added for display.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._text = ""
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt name
+        self._text = text
+        rich = self.textFormat() == Qt.TextFormat.RichText or (
+            self.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text))
+        super().setText(breakable_html(text) if rich else breakable(text))
+
+    def text(self) -> str:
+        return self._text
+
+    def copy_selection(self) -> None:
+        QGuiApplication.clipboard().setText(self.selectedText().replace(ZWSP, ""))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy) and self.hasSelectedText():
+            self.copy_selection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if not self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse:
+            super().contextMenuEvent(event)
+            return
+        menu = QMenu(self)
+        copy = menu.addAction("&Copy", self.copy_selection)
+        copy.setEnabled(self.hasSelectedText())
+        menu.addAction("Select &All", lambda: self.setSelection(0, len(super(WrapLabel, self).text())))
+        menu.exec(event.globalPos())
+
+
+class ElidedLabel(QLabel):
+    """One line that shortens itself with '…' when there is no room; the tooltip then has it all.
+
+    For names in headings: never wider than the window allows, never wrapped over lines.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, max_chars: int = 60):
+        super().__init__(parent)
+        self._max_chars = max_chars
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt name
+        super().setText(" ".join(text.split()))
+        self._update_tooltip()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        hint = super().sizeHint()
+        cap = self.fontMetrics().averageCharWidth() * self._max_chars
+        return QSize(min(hint.width(), cap), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance("…") + self.fontMetrics().averageCharWidth() * 4
+        return QSize(width + margins.left() + margins.right(), super().minimumSizeHint().height())
+
+    def elided(self) -> str:
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_tooltip()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        self.style().drawItemText(painter, self.contentsRect(), int(self.alignment()), self.palette(),
+                                  self.isEnabled(), self.elided(), self.foregroundRole())
+
+    def _update_tooltip(self) -> None:
+        self.setToolTip(self.text() if self.elided() != self.text() else "")
+
+
+def elided_heading(text: str, parent: QWidget | None = None, *, scale: float = 1.0) -> ElidedLabel:
+    """A bold one-line heading for a name: shortened with '…' (full text in the tooltip) when narrow."""
+    label = ElidedLabel(text, parent)
+    label.setFont(theme.scaled_font(label, scale, bold=True))
+    return label
 
 
 def wrap_label(
@@ -27,10 +166,10 @@ def wrap_label(
     selectable: bool = True,
     name: str = "",
 ) -> QLabel:
-    """A label that wraps instead of clipping; plain text unless `rich` (names may contain '<')."""
-    label = QLabel(parent)
+    """A label that wraps instead of clipping, even text without spaces; plain text unless `rich`
+    (names may contain '<')."""
+    label = WrapLabel(parent)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
     label.setText(text)
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -158,6 +297,22 @@ class Banner(QFrame):
             self._restyle()
 
 
+def _height_for_width(widget: QWidget, width: int) -> int:
+    """The height `widget` needs at `width`, not clamped by the minimum height set on it earlier
+    (QWidget.heightForWidth is, so content that got shorter — or wider — would keep its old height)."""
+    layout = widget.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        return layout.totalHeightForWidth(width)
+    if widget.hasHeightForWidth():
+        old = widget.minimumHeight()
+        widget.setMinimumHeight(0)
+        try:
+            return widget.heightForWidth(width)
+        finally:
+            widget.setMinimumHeight(old)
+    return widget.minimumSizeHint().height()
+
+
 class WrappingScrollArea(QScrollArea):
     """A vertical scroll area whose content wraps to the visible width.
 
@@ -172,6 +327,15 @@ class WrappingScrollArea(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fitting = False
+        self._height_cap: int | None = None
+
+    def set_height_cap(self, pixels: int | None) -> None:
+        """Be as tall as the content, but at most `pixels` (then scroll); None: sized by the layout."""
+        self._height_cap = pixels
+        if pixels is None:
+            self.setMinimumHeight(0)
+            self.setMaximumHeight(16777215)
+        self._fit()
 
     def setWidget(self, widget: QWidget) -> None:
         super().setWidget(widget)
@@ -193,12 +357,13 @@ class WrappingScrollArea(QScrollArea):
             return
         self._fitting = True
         try:
-            width = self.viewport().width()
-            if widget.hasHeightForWidth():
-                needed = widget.heightForWidth(width)
-            else:
-                needed = widget.minimumSizeHint().height()
+            needed = _height_for_width(widget, self.viewport().width())
             if needed > 0 and widget.minimumHeight() != needed:
                 widget.setMinimumHeight(needed)
+            if self._height_cap is not None:
+                margins = self.contentsMargins()
+                height = min(max(needed, 0) + margins.top() + margins.bottom(), self._height_cap)
+                if self.height() != height or self.minimumHeight() != height:
+                    self.setFixedHeight(height)
         finally:
             self._fitting = False

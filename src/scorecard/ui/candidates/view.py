@@ -23,7 +23,7 @@ from scorecard.ui import keys
 from scorecard.ui.candidates.export import CandidateExports
 from scorecard.ui.candidates.model import CandidateFilterProxy, CandidateRole, CandidateTableModel
 from scorecard.ui.candidates.round_list import RoundListModel, RoundListView
-from scorecard.ui.widgets import ToneLabel, heading, wrap_label
+from scorecard.ui.widgets import ToneLabel, elided_heading, wrap_label
 
 if TYPE_CHECKING:
     from scorecard.services import Services
@@ -93,7 +93,7 @@ class CandidatesPage(QWidget):
 
         # --- the selected candidate's rounds ---
         self.detail = QWidget(self)
-        self.detail_title = heading("", self.detail, scale=1.2)
+        self.detail_title = elided_heading("", self.detail, scale=1.2)
         self.detail_sub = wrap_label("", self.detail)
         self.declined_label = ToneLabel("", "negative", self.detail, bold=True)
         self.declined_label.setWordWrap(True)

@@ -7,10 +7,10 @@ from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QVBoxLayout, QWidget
 
 from scorecard.ui import keys
-from scorecard.ui.widgets import ToneLabel, key_hint, wrap_label
+from scorecard.ui.widgets import ToneLabel, WrapLabel, key_hint, wrap_label
 
 POLARITY = {
     "positive": ("+", "positive", "Positive indicators (+)", "Ctrl"),
@@ -27,14 +27,14 @@ def indicator_key_text(key: str) -> str:
     return keys.native(f"{modifier}+{number}")
 
 
-class _TextLabel(QLabel):
+class _TextLabel(WrapLabel):
     """The indicator text; clicking it toggles the checkbox beside it."""
 
     def __init__(self, text: str, box: QCheckBox, parent: QWidget):
-        super().__init__(text, parent)
+        super().__init__(parent)
         self._box = box
-        self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self._box.isEnabled() and event.button() == Qt.MouseButton.LeftButton:

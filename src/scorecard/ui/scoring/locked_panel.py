@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from scorecard.ui import icons, keys
-from scorecard.ui.widgets import wrap_label
+from scorecard.ui.widgets import WrappingScrollArea, wrap_label
 
 if TYPE_CHECKING:
     from scorecard.domain.kit import Kit
@@ -52,7 +52,11 @@ def others_html(cards: Sequence[Scorecard], kit_for: Callable[[Scorecard], Kit])
 
 
 class LockedPanel(QFrame):
-    """Signals:
+    """The lock line with its buttons; the details (summary, addenda, the panel's scorecards) are
+    collapsed at first and, shown, scroll inside at most `set_details_cap` pixels — with a whole
+    panel's notes they would otherwise squeeze the item view and push the window off the screen.
+
+    Signals:
         addendumRequested(): the interviewer wants to add an addendum.
     """
 
@@ -75,6 +79,12 @@ class LockedPanel(QFrame):
         self.details = wrap_label("", self, rich=True)
         self.details.setObjectName("lockedDetails")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_scroll = WrappingScrollArea(self)
+        self.details_scroll.setObjectName("lockedDetailsScroll")
+        self.details_scroll.setWidget(self.details)
+        self.details_scroll.viewport().setAutoFillBackground(False)  # the panel's own background
+        self.details.setAutoFillBackground(False)
+        self.details_scroll.set_height_cap(self.fontMetrics().lineSpacing() * 12)
         top = QHBoxLayout()
         top.addWidget(self.lock_icon, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.status, 1)
@@ -83,12 +93,12 @@ class LockedPanel(QFrame):
         box = QVBoxLayout(self)
         box.setContentsMargins(10, 6, 10, 6)
         box.addLayout(top)
-        box.addWidget(self.details)
+        box.addWidget(self.details_scroll)
 
         self.addendum_button.clicked.connect(self.addendumRequested)
         self.details_button.toggled.connect(self._on_details_toggled)
 
-        self.details_button.setChecked(True)
+        self._on_details_toggled(False)
 
     def show_card(self, card: Scorecard, kit: Kit, others: str, blind_reason: str) -> None:
         rec = kit.recommendation_scale.step(card.recommendation).label if card.recommendation else "—"
@@ -109,6 +119,10 @@ class LockedPanel(QFrame):
             parts.append(f"<p><i>{html.escape(blind_reason)}</i></p>")
         self.details.setText("".join(parts))
 
+    def set_details_cap(self, pixels: int) -> None:
+        """The most height the details may take; taller details scroll."""
+        self.details_scroll.set_height_cap(max(pixels, self.fontMetrics().lineSpacing() * 3))
+
     def _on_details_toggled(self, shown: bool) -> None:
-        self.details.setVisible(shown)
+        self.details_scroll.setVisible(shown)
         self.details_button.setText("Hide details" if shown else "Show details")

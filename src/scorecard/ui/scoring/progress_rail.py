@@ -19,6 +19,9 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 StatusRole = Qt.ItemDataRole.UserRole + 1
 ItemIdRole = Qt.ItemDataRole.UserRole + 2
 
+#: A skip reason longer than this is shortened in the rail (the item itself shows it whole).
+RAIL_REASON_CHARS = 60
+
 STATUS_TEXT = {
     "rated": "Rated",
     "answered": "Answered",
@@ -114,7 +117,8 @@ class RailModel(QAbstractListModel):
             if label:
                 text = f"{text}: {label}" if status != "flagged" else f"{label} — no evidence yet"
         if status == "skipped" and response is not None and response.skip_reason:
-            text = f"Skipped: {response.skip_reason}"
+            reason = " ".join(response.skip_reason.split())
+            text = f"Skipped: {reason if len(reason) <= RAIL_REASON_CHARS else reason[:RAIL_REASON_CHARS - 1] + '…'}"
         return text
 
 

@@ -32,7 +32,7 @@ from scorecard.ui.scoring.locked_panel import LockedPanel, others_html
 from scorecard.ui.scoring.progress_rail import ProgressRail, RailModel
 from scorecard.ui.scoring.rating_bar import Choice, ChoiceBar
 from scorecard.ui.scoring.timer import ItemTimer
-from scorecard.ui.widgets import ToneLabel, WrappingScrollArea, heading, wrap_label
+from scorecard.ui.widgets import ToneLabel, WrappingScrollArea, elided_heading, heading, wrap_label
 
 if TYPE_CHECKING:
     from scorecard.domain.kit import ItemBase, Kit
@@ -110,7 +110,7 @@ class ScoringPage(QWidget):
         self.addendum_dialog = None
 
         # --- header ---
-        self.name_label = heading("", self, scale=1.3)
+        self.name_label = elided_heading("", self, scale=1.3)
         self.name_label.setObjectName("candidateName")
         self.sub_label = wrap_label("", self)
         self.status_icon = QLabel(self)
@@ -303,6 +303,12 @@ class ScoringPage(QWidget):
             return
         self.flush_notes()
         self._store_time(self.item_timer.take())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # a submitted scorecard's details (with the whole panel's notes) never take more than a
+        # third of the page: the item stays readable and the window never outgrows the screen
+        self.locked_panel.set_details_cap(self.height() // 3)
 
     def stop(self) -> None:
         self.leave()
@@ -806,4 +812,5 @@ class ScoringPage(QWidget):
     def _on_addendum_saved(self, _addendum: Any) -> None:
         self._card = self._scoring.get(self._card.id)
         self._refresh_locked_panel()
+        self.locked_panel.details_button.setChecked(True)  # show it
         self.notice.emit("Addendum added below your submitted scorecard.", "positive")
