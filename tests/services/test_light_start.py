@@ -85,3 +85,14 @@ print(json.dumps({{"ids": [v.id for v in versions], "heavy": [m for m in {HEAVY!
     result = json.loads(proc.stdout)
     assert result["ids"] == [v.id for v in first]
     assert result["heavy"] == []
+
+
+def test_recognising_a_kit_error_does_not_load_the_kit_models():
+    code = ("import sys; from scorecard.kits.problems import KitError; from scorecard.kits import KitProblem; "
+            "print([m for m in ('yaml', 'pydantic', 'scorecard.domain.kit') if m in sys.modules])")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+    from scorecard.kits import load_kit
+
+    assert callable(load_kit)

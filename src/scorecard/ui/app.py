@@ -30,6 +30,9 @@ from scorecard.ui.settings import Settings
 
 log = logging.getLogger("scorecard.ui")
 
+#: How long after the list is shown the scoring code starts loading in the background.
+WARM_UP_DELAY_MS = 300
+
 #: Fonts shipped with the app so that every script renders (王伟 needs a CJK font).
 BUNDLED_FONTS = (
     "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf",
@@ -134,8 +137,10 @@ def run_gui(db_path: Path, argv: list[str]) -> int:
         register_fonts()
         log.info("ready after %.0f ms", (time.perf_counter() - started) * 1000)
         if window.services is not None:
-            # after the input already queued: import the scoring code off the UI thread, before the first round
-            QTimer.singleShot(0, threading.Thread(target=window.services.warm_up, name="warm-up", daemon=True).start)
+            # a moment later, so as not to compete with the first keystrokes: import the scoring
+            # code off the UI thread, well before anyone can open a round
+            QTimer.singleShot(WARM_UP_DELAY_MS,
+                              threading.Thread(target=window.services.warm_up, name="warm-up", daemon=True).start)
 
     window.firstPainted.connect(lambda: QTimer.singleShot(0, _continue_start_up))
     # If the window is never painted (minimised at start), carry on anyway.
