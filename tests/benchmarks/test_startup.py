@@ -19,7 +19,6 @@ from tests.benchmarks.bench import (
     gui_env,
     interleaved,
     median_of,
-    ms,
     record,
 )
 
