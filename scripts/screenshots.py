@@ -5,9 +5,11 @@
 
 Builds a demo-like database in a temporary folder through the services (the bundled
 Integration Engineer kit, candidates with names in several scripts, a round part-scored),
-opens the MainWindow at 1366×768 and grabs: the candidate list, a competency question
-with its guidance open, two exercise briefs, the help overlay, the save banner and a
-dark-palette view. Scale 2 (QT_SCALE_FACTOR=2) gives 2732×1536 images named `…@2x.png`.
+opens the MainWindow and grabs: the candidate list, a competency question with its
+guidance open, two exercise briefs, the help overlay, the save banner and a dark-palette
+view. Scale 1 is a 1366×768 screen; scale 2 (QT_SCALE_FACTOR=2) is a 13" 1920×1080 laptop
+at 200 %: 960×540 logical pixels, the smallest the window is made for, in images named
+`…@2x.png`. `--size 1366x768` renders another size.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1366, 768)
+#: Logical window size per scale factor: a 1366×768 screen; a 1920×1080 screen at 200 %.
+SIZES = {1: (1366, 768), 2: (960, 540)}
 INTERVIEWER = "Alex Morgan"
 CANDIDATES = [
     ("Zoë Ñúñez", "mid"),
@@ -104,7 +107,7 @@ def dark_palette():
     return p
 
 
-def render(scale: int, out: Path) -> list[Path]:
+def render(scale: int, out: Path, size: tuple[int, int]) -> list[Path]:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     tmp = Path(tempfile.mkdtemp(prefix="scorecard-shots-"))
     os.environ["SCORECARD_DATA_DIR"] = str(tmp / "data")
@@ -127,7 +130,7 @@ def render(scale: int, out: Path) -> list[Path]:
     settings = Settings(tmp / "settings.ini")
     settings.set_interviewer(INTERVIEWER)
     window = MainWindow(services=services, settings=settings)
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     window.activateWindow()
     QTest.qWait(50)
@@ -186,7 +189,7 @@ def render(scale: int, out: Path) -> list[Path]:
     app.setPalette(dark_palette())
     theme.apply(app)
     window = MainWindow(services=services, settings=settings)
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     window.activateWindow()
     window.candidates_page.select_candidate(ids["Mateus Araújo"])
@@ -207,6 +210,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, choices=(1, 2))
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--size", help="logical window size, e.g. 1366x768 (default: by scale)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.scale is None:
@@ -217,7 +221,8 @@ def main() -> int:
         return 0
     if os.environ.get("QT_SCALE_FACTOR", "1") != str(args.scale):
         os.environ["QT_SCALE_FACTOR"] = str(args.scale)
-    for path in render(args.scale, args.out):
+    size = tuple(int(n) for n in args.size.lower().split("x")) if args.size else SIZES[args.scale]
+    for path in render(args.scale, args.out, size):
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     return 0
 

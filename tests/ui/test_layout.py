@@ -139,3 +139,68 @@ def test_break_points_keep_marks_with_their_letters():
     html = f"<a href='{URL}'>x</a> &amp;{'y' * 40}"
     broken = breakable_html(html)
     assert broken.startswith(f"<a href='{URL}'>x</a> &amp;") and ZWSP in broken
+
+
+# --- a 13" 1920×1080 laptop at 200 %: 960×540 logical pixels ---------------------------------------
+
+SMALL = (960, 540)
+
+
+def overflowing_scroll_areas(window) -> list[str]:
+    """Scroll areas (no horizontal scroll bar) whose content is wider than what they show."""
+    from scorecard.ui.widgets import WrappingScrollArea
+
+    return [f"{area.objectName()}: {area.widget().width()} > {area.viewport().width()}"
+            for area in window.findChildren(WrappingScrollArea)
+            if area.isVisible() and area.widget() is not None and area.widget().width() > area.viewport().width()]
+
+
+def test_every_item_of_the_bundled_kit_fits_a_960_by_540_window(qtbot, services, settings, make_window):
+    services.kits.import_bundled()
+    candidate = services.candidates.add(name="Zoë Ñúñez", kit_id="integration-engineer", target_level="mid")
+    window = make_window(services, settings, size=SMALL)
+    assert window.minimumSizeHint().width() <= SMALL[0] and window.minimumSizeHint().height() <= SMALL[1]
+    settle(qtbot)
+    assert window.size().width() == SMALL[0] and not overflowing_scroll_areas(window)
+
+    scoring = window.scoring_page
+    _version, kit = services.kits.latest("integration-engineer")
+    line = scoring.notes.fontMetrics().lineSpacing()
+    for round_ in kit.rounds:
+        assert window.scoring_page.open(candidate.id, round_.id)
+        window.stack.setCurrentWidget(scoring)
+        hint = window.hint
+        assert hint.elided() != hint.text() and hint.toolTip() == hint.text()  # the footer shortens itself…
+        assert hint.elided().startswith("F1 all keys")  # …keeping the key to every key
+        rail, item, answer = scoring.splitter.sizes()
+        assert 150 <= rail < item and answer > 250, scoring.splitter.sizes()
+        for index in range(len(scoring._items)):
+            scoring.go_to_index(index)
+            if scoring.panel.guidance is not None and not scoring.panel.guidance.expanded:
+                scoring.panel.toggle_guidance()
+            settle(qtbot)
+            where = f"{round_.id} item {index + 1}"
+            assert not overflowing_scroll_areas(window), where
+            assert window.size().width() == SMALL[0], where
+            # the notes field the cursor is in can be seen (on a short screen it is scrolled into view)
+            assert scoring.notes.visibleRegion().boundingRect().height() >= 3 * line, where
+        scoring._on_back_requested()
+
+
+@pytest.mark.slow
+def test_the_same_at_scale_factor_2(tmp_path):
+    """The test above in a fresh process with QT_SCALE_FACTOR=2 (it must be set before Qt starts)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    if os.environ.get("QT_SCALE_FACTOR") == "2":
+        pytest.skip("already running at scale 2")
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--basetemp", str(tmp_path / "run"),
+         f"{Path(__file__).relative_to(root)}::test_every_item_of_the_bundled_kit_fits_a_960_by_540_window"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]

@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from scorecard.ui import keys, theme
 from scorecard.ui.save_guard import SaveGuard
 from scorecard.ui.settings import Settings
-from scorecard.ui.widgets import Banner, heading, wrap_label
+from scorecard.ui.widgets import Banner, ElidedLabel, heading, wrap_label
 
 if TYPE_CHECKING:
     from scorecard.services import Services
@@ -163,7 +162,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.hint = QLabel(self)
+        self.hint = ElidedLabel("", self, max_chars=100)  # shortened with '…' in a narrow window
         self.hint.setObjectName("footerHint")
         self.hint.setAccessibleName("Keyboard hints")
         self.statusBar().addWidget(self.hint, 1)

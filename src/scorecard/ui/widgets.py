@@ -4,16 +4,31 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from math import ceil
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPalette, QTextDocumentFragment
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QTextDocumentFragment,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
     QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QWidget,
 )
@@ -105,6 +120,41 @@ class WrapLabel(QLabel):
         copy.setEnabled(self.hasSelectedText())
         menu.addAction("Select &All", lambda: self.setSelection(0, len(super(WrapLabel, self).text())))
         menu.exec(event.globalPos())
+
+
+class WrappedItemDelegate(QStyledItemDelegate):
+    """Rows of a word-wrapping list as tall as their text at the list's current width.
+
+    Qt's own size hint measures wrapped text without the icon beside it, so in a narrow list
+    the last lines of a row ("Rated: Meets") were cut off with '…'. Use with
+    `QListView.ResizeMode.Adjust`, so rows are measured again when the list is resized.
+    """
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt name
+        view = self.parent()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        if not isinstance(view, QAbstractItemView) or not opt.text:
+            return super().sizeHint(option, index)
+        style = view.style()
+        width = view.viewport().width() - 2 * getattr(view, "spacing", lambda: 0)()
+        opt.rect = QRect(0, 0, max(width, 1), 100_000)
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, view)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        layout_width = max(text_rect.width() - 2 * margin, 1)
+        text_option = QTextOption()
+        text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        height = 0.0
+        for paragraph in opt.text.split("\n"):
+            layout = QTextLayout(paragraph, opt.font)
+            layout.setTextOption(text_option)
+            layout.beginLayout()
+            while (line := layout.createLine()).isValid():
+                line.setLineWidth(layout_width)
+                height += line.height()
+            layout.endLayout()
+        icon = opt.decorationSize.height() if opt.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration else 0
+        return QSize(width, max(ceil(height), icon) + 2 * margin)
 
 
 class ElidedLabel(QLabel):
@@ -319,7 +369,12 @@ class WrappingScrollArea(QScrollArea):
     QScrollArea sizes resizable content by its minimum size, which for wrapping labels is
     far too small (their text would be squeezed and clipped); this one gives the content
     at least the height it needs at the current width, so long briefs scroll instead.
+
+    Signals:
+        contentResized(): the content's height changed (new content, or a new width).
     """
+
+    contentResized = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -328,6 +383,18 @@ class WrappingScrollArea(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fitting = False
         self._height_cap: int | None = None
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        """Never narrower than the content needs: a splitter or layout squeezing the area further
+        would push the content past the right edge (there is no horizontal scroll bar)."""
+        hint = super().minimumSizeHint()
+        widget = self.widget()
+        if widget is None:
+            return hint
+        margins = self.contentsMargins()
+        width = (widget.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+                 + margins.left() + margins.right())
+        return QSize(max(hint.width(), width), hint.height())
 
     def set_height_cap(self, pixels: int | None) -> None:
         """Be as tall as the content, but at most `pixels` (then scroll); None: sized by the layout."""
@@ -360,6 +427,7 @@ class WrappingScrollArea(QScrollArea):
             needed = _height_for_width(widget, self.viewport().width())
             if needed > 0 and widget.minimumHeight() != needed:
                 widget.setMinimumHeight(needed)
+                self.contentResized.emit()
             if self._height_cap is not None:
                 margins = self.contentsMargins()
                 height = min(max(needed, 0) + margins.top() + margins.bottom(), self._height_cap)

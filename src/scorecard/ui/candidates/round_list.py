@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from scorecard.ui import icons
+from scorecard.ui.widgets import WrappedItemDelegate
 from scorecard.ui.candidates.model import STATUS_ICON, STATUS_TEXT
 
 if TYPE_CHECKING:
@@ -80,6 +81,8 @@ class RoundListView(QListView):
         super().__init__(parent)
         self.setAccessibleName("Rounds of the selected candidate")
         self.setWordWrap(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap the rows when the list gets narrower
+        self.setItemDelegate(WrappedItemDelegate(self))
         self.setSpacing(2)
         self.setUniformItemSizes(False)
         self.setIconSize(QSize(18, 18))

@@ -171,7 +171,8 @@ class CandidatesPage(QWidget):
     # --- public -------------------------------------------------------------------------------
 
     def footer_hint(self) -> str:
-        return keys.hint("search", "to-table", "choose-candidate", "add-candidate", "export-pdf", "help")
+        # all keys first: in a narrow window the end of the line is cut off
+        return keys.hint("help", "search", "to-table", "choose-candidate", "add-candidate", "export-pdf")
 
     def refresh(self, select: str | None = None) -> None:
         """Re-read the list (after scoring, adding, or a name change), keeping the selection."""

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from scorecard.ui import icons
+from scorecard.ui.widgets import WrappedItemDelegate
 
 if TYPE_CHECKING:
     from scorecard.domain.kit import ItemBase
@@ -136,6 +137,8 @@ class ProgressRail(QListView):
         self.setObjectName("progressRail")
         self.setAccessibleName("Items of this round")
         self.setWordWrap(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap the rows when the rail gets narrower
+        self.setItemDelegate(WrappedItemDelegate(self))
         self.setSpacing(1)
         self.setIconSize(QSize(16, 16))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -55,6 +55,14 @@ BLIND_NOTE = (
 )
 
 
+def splitter_sizes(width: int) -> list[int]:
+    """Rail, item and answer widths for the space there is: about 18 % / 50 % / 32 % (the rail
+    between 150 and 280 px), so a 960-pixel-wide window gets the same layout as a wide one."""
+    rail = min(max(round(width * 0.18), 150), 280)
+    answer = round(width * 0.32)
+    return [rail, max(width - rail - answer, 0), answer]
+
+
 def _scrolling(widget: QWidget, parent: QWidget, name: str) -> WrappingScrollArea:
     area = WrappingScrollArea(parent)
     area.setObjectName(name)
@@ -150,7 +158,8 @@ class ScoringPage(QWidget):
         self.notes.setPlaceholderText("What did the candidate say or do? Quotes, examples, specifics.")
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
-        notes_label = QLabel(f"Evidence &notes ({keys.first('notes')}) — saved as you type", self.right)
+        notes_label = wrap_label(f"Evidence &notes ({keys.first('notes')}) — saved as you type", self.right,
+                                 selectable=False)
         notes_label.setBuddy(self.notes)
         self.skip_button = QPushButton(f"Skip… ({keys.first('skip')})", self.right)
         self.skip_button.setAccessibleName("Skip this item with a reason")
@@ -179,7 +188,7 @@ class ScoringPage(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([250, 680, 420])
+        self._splitter_dragged = False
 
         # --- footer buttons ---
         self.back_button = QPushButton(f"◀ Back to list ({keys.first('back')})", self)
@@ -249,6 +258,8 @@ class ScoringPage(QWidget):
 
         # --- connections ---
         self.rail.itemChosen.connect(self._on_rail_item_chosen)
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
+        self.right_scroll.contentResized.connect(self._on_answer_content_resized)
         self.notes.textChanged.connect(self._on_notes_changed)
         self._notes_timer.timeout.connect(self.flush_notes)
         self.item_timer.display.connect(self.timer_label.setText)
@@ -276,8 +287,9 @@ class ScoringPage(QWidget):
         return self._card is None or self._card.is_submitted
 
     def footer_hint(self) -> str:
-        return keys.hint(keys.nav_hint(), "positive", "negative", (f"{keys.RATING_KEYS[0]}…", "rate"), "notes",
-                         "guidance", "skip", "submit", "back", "help")
+        # all keys first: in a narrow window the end of the line is cut off
+        return keys.hint("help", keys.nav_hint(), "positive", "negative", (f"{keys.RATING_KEYS[0]}…", "rate"),
+                         "notes", "guidance", "skip", "submit", "back")
 
     def open(self, candidate_id: str, round_id: str) -> bool:
         """Start or resume this interviewer's scorecard for the round; False (with a notice) if it cannot."""
@@ -306,6 +318,8 @@ class ScoringPage(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if not self._splitter_dragged:
+            self.splitter.setSizes(splitter_sizes(self.splitter.width() - 2 * self.splitter.handleWidth()))
         # a submitted scorecard's details (with the whole panel's notes) never take more than a
         # third of the page: the item stays readable and the window never outgrows the screen
         self.locked_panel.set_details_cap(self.height() // 3)
@@ -321,6 +335,19 @@ class ScoringPage(QWidget):
             window.activateWindow()  # back from a dialog (not every platform does it by itself)
         self.notes.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.notes.moveCursor(QTextCursor.MoveOperation.End)
+        QTimer.singleShot(0, self._reveal_notes)  # once the new item's layout is done
+
+    def _reveal_notes(self) -> None:
+        """On a short screen the notes sit below the rating steps: scroll them into view before
+        the interviewer types into a field they cannot see (three lines of it are enough)."""
+        viewport = self.right_scroll.viewport()
+        top_left = self.notes.mapTo(viewport, self.notes.rect().topLeft())
+        visible = self.notes.rect().translated(top_left).intersected(viewport.rect())
+        if visible.height() < min(self.notes.height(), self.notes.fontMetrics().lineSpacing() * 3):
+            # (ensureWidgetVisible would only bring the text cursor's line into view)
+            geometry = self.notes.geometry()  # in self.right, the scrolled widget
+            bar = self.right_scroll.verticalScrollBar()
+            bar.setValue(min(geometry.bottom() + 1 - viewport.height(), geometry.top()))
 
     def _no_dialog_open(self) -> bool:
         dialogs = (self.submit_dialog, self.nudge_dialog, self.skip_dialog, self.addendum_dialog)
@@ -637,6 +664,13 @@ class ScoringPage(QWidget):
 
     def _on_guidance_expanded(self, expanded: bool) -> None:
         self._guidance_expanded = expanded
+
+    def _on_answer_content_resized(self) -> None:
+        if self.notes.hasFocus():
+            QTimer.singleShot(0, self._reveal_notes)  # the new item's rating steps pushed the notes down
+
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._splitter_dragged = True  # the interviewer's widths are kept from now on (proportionally)
 
     def _on_rail_key(self) -> None:
         self.rail.setFocus(Qt.FocusReason.ShortcutFocusReason)
