@@ -428,3 +428,17 @@ def test_reasons_shared_by_candidates_share_a_line():
     many = [(f"C{i}", "draft") for i in range(10)] + [("Zoë", "disk full")]
     assert grouped_reasons(many, limit=8) == [
         "• C0, C1, C2, C3, C4, C5, C6, C7 and 2 more — draft", "… and 1 more (Show Details…)"]
+
+
+def test_suggested_file_names_are_short_and_free_of_bidi_tricks():
+    from types import SimpleNamespace
+
+    from scorecard.ui.candidates.export import file_safe, guide_name, scorecard_name
+
+    assert file_safe("Zoë\u202egnp.exe") == "Zoëgnp.exe"  # a right-to-left override cannot disguise it
+    assert file_safe("a\u200bb\u2066c\u2069 <d>:\n e. ") == "abc d e"
+    assert file_safe("CON") == "CON_" and file_safe("王伟") == "王伟"
+    overview = SimpleNamespace(name="王" * 500, id="0123456789abcdef", kit_title="K" * 500)
+    for name in (scorecard_name(overview, "R" * 500, "I" * 500), guide_name(overview, "R" * 500)):
+        assert len(name.encode("utf-8")) <= 255 and name.endswith(".pdf")
+    assert scorecard_name(overview, "R" * 500, "I" * 500).startswith("王" * 26 + " (01234567) - ")

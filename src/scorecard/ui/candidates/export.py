@@ -61,10 +61,34 @@ COORDINATOR_TITLE = "Export as hiring coordinator?"
 MESSAGE_WIDTH = 520
 
 
-def file_safe(text: str) -> str:
-    """Text usable in a file name on every OS, still readable in any script."""
+#: Characters no file name may hold on Windows (and '/' nowhere).
+_RESERVED = re.compile(r'[<>:"/\\|?*]')
+#: Dropped from file names: controls, format characters (bidi overrides such as U+202E, which
+#: could make 'gnp.exe' read as 'exe.png', zero-width characters), line separators, surrogates.
+_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+_WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
+                              *(f"LPT{i}" for i in range(10))})
+
+
+def file_safe(text: str, max_bytes: int = 80) -> str:
+    """Text usable as part of a file name on every OS, still readable in any script.
+
+    The same cleaning as the committee report's file name (`services.export.pdf_filename`):
+    NFC; characters Windows forbids, control and format characters dropped; white space runs
+    made one space; no leading/trailing spaces or dots; at most `max_bytes` bytes of UTF-8
+    (a name may have 255; the suggested names join three parts); a device name gets '_'.
+    """
     text = unicodedata.normalize("NFC", text)
-    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "", text).strip(" .")
+    text = "".join(" " if ch.isspace() else ch for ch in _RESERVED.sub("", text)
+                   if ch.isspace() or unicodedata.category(ch) not in _DROPPED_CATEGORIES)
+    text = " ".join(text.split()).strip(" .")
+    data = text.encode("utf-8")
+    if len(data) > max_bytes:
+        text = data[:max_bytes].decode("utf-8", errors="ignore").rstrip(" .")
+    head, dot, rest = text.partition(".")
+    if head.upper() in _WINDOWS_DEVICES:
+        text = f"{head}_{dot}{rest}"
+    return text
 
 
 def consolidated_name(overview: CandidateOverview) -> str:
@@ -76,12 +100,14 @@ def consolidated_name(overview: CandidateOverview) -> str:
 
 
 def scorecard_name(overview: CandidateOverview, round_name: str, interviewer: str) -> str:
-    return (f"{file_safe(overview.name) or 'candidate'} ({overview.id[:8]}) - {file_safe(round_name)} - "
-            f"scorecard by {file_safe(interviewer) or 'me'}.pdf")
+    """At most 80 + 60 + 60 bytes of names and 40 of the rest: within the 255 a file name may have."""
+    return (f"{file_safe(overview.name) or 'candidate'} ({file_safe(overview.id[:8])}) - "
+            f"{file_safe(round_name, 60) or 'round'} - scorecard by {file_safe(interviewer, 60) or 'me'}.pdf")
 
 
 def guide_name(overview: CandidateOverview, round_name: str) -> str:
-    return f"{file_safe(overview.kit_title) or 'kit'} - {file_safe(round_name) or 'round'} - blank guide.pdf"
+    return (f"{file_safe(overview.kit_title, 100) or 'kit'} - {file_safe(round_name, 100) or 'round'}"
+            " - blank guide.pdf")
 
 
 def grouped_reasons(not_exported: list[tuple[str, str]], limit: int = MAX_LISTED_FAILURES) -> list[str]:
