@@ -117,11 +117,19 @@ def report(*cards, candidate=CAND):
 
 def test_round_status_complete_draft_only_missing():
     r = report(card("Ann", "tech", {"q-api": "s3"}), card("Bob", "team", {"q-listen": "s3"}, submitted=False),
-               card("Cy", "tech", {"q-api": "s3"}, submitted=False))
+               card("Cy", "screen"))
     states = {s.round_id: s.state for s in r.rounds}
-    assert states == {"screen": RoundState.MISSING, "tech": RoundState.COMPLETE, "team": RoundState.DRAFT_ONLY}
+    assert states == {"screen": RoundState.COMPLETE, "tech": RoundState.COMPLETE, "team": RoundState.DRAFT_ONLY}
+    assert report(card("Ann", "team")).rounds[0].state is RoundState.MISSING
+
+
+def test_a_round_with_a_draft_outstanding_is_not_complete():
+    r = report(card("Ann", "tech", {"q-api": "s3"}), card("Cy", "tech", {"q-api": "s3"}, submitted=False, n=1))
     tech = next(s for s in r.rounds if s.round_id == "tech")
+    assert tech.state is RoundState.SUBMITTED_WITH_DRAFTS
     assert (tech.submitted_count, tech.draft_count) == (1, 1)
+    ev = next(e for e in r.evidence if e.round_id == "tech")
+    assert ev.state is RoundState.SUBMITTED_WITH_DRAFTS and (ev.submitted_count, ev.draft_count) == (1, 1)
 
 
 def test_recommendations_carry_label_and_draft_flag():
@@ -268,3 +276,105 @@ def test_scorecards_from_elsewhere_are_refused():
     old.kit_version_id = "kv0"
     with pytest.raises(ValueError, match="kit version"):
         report(old)
+
+
+# --- scorecards on several kit versions ---------------------------------------------------
+
+V4 = KitVersion(id="kv2", kit_id="k", version=4, content_hash="def", imported_at=T0, title="Test role")
+
+
+def kit_v4(**changes) -> Kit:
+    """Version 4: the API question's 'Poor' anchor reworded and a second API question added."""
+    data = KIT.model_dump()
+    for it in data["items"]:
+        if it["id"] == "q-api":
+            it["anchors"] = {**it["anchors"], "s1": "v4 poor anchor"}
+    data["items"].append({"type": "competency_question", "id": "q-api2", "round": "tech", "prompt": "API again?",
+                          "competency": "api", "indicators": IND})
+    data.update(changes)
+    return Kit.model_validate(data)
+
+
+def on(version_id, sc):
+    sc.kit_version_id = version_id
+    return sc
+
+
+def test_scorecards_on_two_kit_versions_are_consolidated():
+    v4 = kit_v4()
+    ann = card("Ann", "tech", {"q-api": "s1", "q-data": "s3"})  # on version 3, before the edit
+    bob = on("kv2", card("Bob", "tech", {"q-api": "s3", "q-api2": "s4", "q-data": "s3"}, n=1))
+    r = consolidate(candidate=CAND, kit=v4, kit_version=V4, scorecards=[ann, bob], exported_at=T0,
+                    kits_by_version={"kv1": (VERSION, KIT)})
+    assert [(u.version, u.scorecards, u.is_frame) for u in r.header.kit_versions] == [(4, 1, True), (3, 1, False)]
+    ann_ev, bob_ev = next(e for e in r.evidence if e.round_id == "tech").scorecards
+    # each scorecard's evidence is its own version: Ann never saw q-api2 nor the reworded anchor
+    assert [i.item_id for i in ann_ev.items] == ["q-api", "q-data", "ex"]
+    assert [i.item_id for i in bob_ev.items] == ["q-api", "q-data", "ex", "q-api2"]
+    assert ann_ev.items[0].anchor == "poor anchor"
+    assert (ann_ev.older_version, ann_ev.kit_version, bob_ev.older_version, bob_ev.kit_version) == (True, 3, False, 4)
+    assert r.older_scorecards == (ann_ev,)
+    # ratings are placed by competency and compared across versions
+    api = r.matrix.row("api")
+    assert api.disagreement and api.spread == 3
+    assert [(x.label, x.older_version, x.kit_version) for x in api.cells[0].ratings] == [("Poor", True, 3)]
+    assert [x.label for x in api.cells[1].ratings] == ["Meets", "Strong"]
+    assert r.recommendations[0].older_version and not r.recommendations[1].older_version
+    assert next(x for x in r.level_view.rows if x.competency_id == "api").median_label == "Meets"
+
+
+def test_a_round_or_dimension_the_newer_version_dropped_is_kept():
+    data = KIT.model_dump()
+    v4 = Kit.model_validate(data | {
+        "rounds": [r for r in data["rounds"] if r["id"] != "team"],
+        "attitudes": [a for a in data["attitudes"] if a["id"] != "listen"],
+        "items": [it for it in data["items"] if it["id"] != "q-listen"],
+    })
+    old = card("Ann", "team", {"q-listen": "s2"}, n=3)
+    new = on("kv2", card("Bob", "tech", {"q-api": "s3"}))
+    r = consolidate(candidate=CAND, kit=v4, kit_version=V4, scorecards=[old, new], exported_at=T0,
+                    kits_by_version={"kv1": (VERSION, KIT)})
+    team = r.rounds[-1]
+    assert (team.round_id, team.name, team.in_current_kit, team.state) == ("team", "Team", False, RoundState.COMPLETE)
+    assert [e.round_id for e in r.evidence] == ["screen", "tech", "team"]
+    assert r.evidence[-1].scorecards[0].items[0].rating.label == "Weak"
+    listen = r.matrix.row("listen")
+    assert not listen.in_current_kit and listen.group_id == "retired"
+    assert [x.label for x in listen.ratings] == ["Weak"]
+    assert r.interviewers == ("Bob", "Ann")
+
+
+def test_spread_across_scales_of_different_lengths_uses_positions():
+    data = KIT.model_dump()
+    three = {"id": "five", "name": "Three", "steps": [
+        {"id": "s1", "value": 1, "label": "Below"}, {"id": "s3", "value": 3, "label": "Meets"},
+        {"id": "s5", "value": 5, "label": "Above"}]}
+    items = [{**it, "anchors": {}} for it in data["items"]]
+    v4 = Kit.model_validate(data | {"scales": [three], "items": items})
+    ann = card("Ann", "tech", {"q-api": "s2"})  # Weak: 1 of 4 steps up a five-step scale
+    bob = on("kv2", card("Bob", "tech", {"q-api": "s5"}, n=1))  # Above: the top of a three-step scale
+    r = consolidate(candidate=CAND, kit=v4, kit_version=V4, scorecards=[ann, bob], exported_at=T0,
+                    kits_by_version={"kv1": (VERSION, KIT)})
+    assert r.matrix.row("api").spread == 3  # (1.0 − 0.25) × 4 steps
+    legend = {(s.name, s.labels) for s in r.scales}
+    assert legend == {("Five", ("Poor", "Weak", "Meets", "Strong", "Exceptional")), ("Three", ("Below", "Meets", "Above"))}
+
+
+def test_versions_must_be_given_and_the_frame_must_be_the_newest():
+    v4 = kit_v4()
+    ann = card("Ann", "tech", {"q-api": "s1"})
+    with pytest.raises(ValueError, match="kits_by_version"):
+        consolidate(candidate=CAND, kit=v4, kit_version=V4, scorecards=[ann], exported_at=T0)
+    bob = on("kv2", card("Bob", "tech", {"q-api": "s1"}))
+    with pytest.raises(ValueError, match="newer than the report's version 3"):
+        consolidate(candidate=CAND, kit=KIT, kit_version=VERSION, scorecards=[bob], exported_at=T0,
+                    kits_by_version={"kv2": (V4, v4)})
+
+
+def test_interviewer_view_uses_the_scorecards_own_version():
+    v4 = kit_v4()
+    ann = card("Ann", "tech", {"q-api": "s1"})
+    view = interviewer_view(candidate=CAND, kit=v4, kit_version=V4, scorecard=ann, exported_at=T0,
+                            kits_by_version={"kv1": (VERSION, KIT)})
+    assert view.header.kit_version == 3 and [i.item_id for i in view.scorecard.items] == ["q-api", "q-data", "ex"]
+    assert view.scorecard.items[0].anchor == "poor anchor"

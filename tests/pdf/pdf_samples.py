@@ -150,9 +150,28 @@ def make_kit(**kw) -> Kit:
     return Kit.model_validate(kit_dict(**kw))
 
 
-def make_version(kit: Kit) -> KitVersion:
-    return KitVersion(id="kv-7", kit_id=kit.id, version=7, content_hash="9f2c1e0a7b3d5e11aa", imported_at=T0,
+def make_version(kit: Kit, *, version: int = 7, version_id: str = "kv-7",
+                 content_hash: str = "9f2c1e0a7b3d5e11aa") -> KitVersion:
+    return KitVersion(id=version_id, kit_id=kit.id, version=version, content_hash=content_hash, imported_at=T0,
                       title=kit.title)
+
+
+#: The anchor text version 8 gives "Technical question 1" at "Poor" (version 7 uses the scale's).
+V8_ANCHOR = "Version-eight anchor: cannot name a single contract test."
+#: The question version 8 adds to the technical round.
+V8_NEW_ITEM = "Technical question added in v8"
+
+
+def kit_v8() -> Kit:
+    """Version 8 of the sample kit: one anchor reworded, one question added to the technical round."""
+    data = kit_dict()
+    items = data["items"]
+    tech1 = next(it for it in items if it["id"] == "tech-1")
+    tech1["anchors"] = {"1": V8_ANCHOR}
+    at = items.index(next(it for it in items if it["id"] == "coding"))
+    items.insert(at, {**tech1, "id": "tech-new", "title": V8_NEW_ITEM, "anchors": {},
+                      "prompt": "Walk me through the last integration you load-tested."})
+    return Kit.model_validate(data)
 
 
 def make_candidate(name: str = "Zoë Ñúñez", *, auto_declined: bool = False) -> Candidate:
@@ -162,8 +181,9 @@ def make_candidate(name: str = "Zoë Ñúñez", *, auto_declined: bool = False) 
 
 def scorecard(kit: Kit, interviewer: str, round_id: str, ratings: dict[str, str | None], *,
               submitted: bool = True, rec: str | None = "yes", n: int = 0, notes: dict[str, str] | None = None,
-              checked: dict[str, set[str]] | None = None, summary: str = "Solid, specific examples.") -> Scorecard:
-    sc = Scorecard(id=f"sc-{round_id}-{n}", candidate_id="cand-1", kit_version_id="kv-7", round_id=round_id,
+              checked: dict[str, set[str]] | None = None, summary: str = "Solid, specific examples.",
+              version_id: str = "kv-7") -> Scorecard:
+    sc = Scorecard(id=f"sc-{round_id}-{n}", candidate_id="cand-1", kit_version_id=version_id, round_id=round_id,
                    interviewer=interviewer, recommendation=rec, summary=summary,
                    created_at=T0 + timedelta(hours=n), updated_at=T0 + timedelta(hours=n, minutes=50))
     notes = notes or {}

@@ -247,3 +247,22 @@ def test_unanswered_draft_item_says_so(kit):
                          scorecards=[sc], exported_at=samples.EXPORTED)
     flat = Pdf(render_consolidated(report)).flat
     assert "Not answered" in flat and "Draft only" in flat
+
+
+def test_a_round_with_a_draft_outstanding_is_not_called_complete(pdf):
+    # the team round: Дмитрий submitted, Ελένη's scorecard is still a draft
+    cover = pdf.page_flat(0)
+    assert "Team interview Interview Submitted · 1 draft outstanding 1 submitted, 1 draft" in cover
+    assert "Round Team interview is not complete: 1 draft is still outstanding beside 1 submitted." in cover
+    flat = pdf.flat
+    assert "Round 3 of 4 · Team interview Interview · Submitted · 1 draft outstanding" in flat
+    assert "Team interview Interview Complete" not in flat
+
+
+def test_legend_lists_every_step_of_the_scale(kit):
+    # only Meets and Strong are used; the legend still shows the whole five-step scale, in order
+    sc = samples.scorecard(kit, "Ann", "tech", {"tech-1": "3", "tech-2": "4"}, n=1)
+    report = consolidate(candidate=samples.make_candidate(), kit=kit, kit_version=samples.make_version(kit),
+                         scorecards=[sc], exported_at=samples.EXPORTED)
+    matrix = _matrix_text(Pdf(render_consolidated(report)))
+    assert "Five-point behavioural scale: Poor Weak Meets Strong Exceptional Each cell" in matrix

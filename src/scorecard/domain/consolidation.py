@@ -10,7 +10,9 @@ Decisions a committee should know about (docs/pdf-reports.md repeats them):
 
 * **Drafts are shown but never passed off as final.** Every rating, recommendation and
   knock-out answer taken from a draft scorecard carries `draft=True`, and renderers
-  must mark it. A round whose only scorecards are drafts is `DRAFT_ONLY`, not complete.
+  must mark it. A round whose only scorecards are drafts is `DRAFT_ONLY`; a round with
+  submitted scorecards *and* a draft still outstanding is `SUBMITTED_WITH_DRAFTS`, never
+  `COMPLETE` — complete means every scorecard started for the round was submitted.
 * **Disagreement uses submitted scorecards only.** A draft may still change, and its
   author may not have finished forming a view; comparing it with colleagues' final
   ratings would put half-formed judgements on the committee's agenda. A row is flagged
@@ -18,7 +20,9 @@ Decisions a committee should know about (docs/pdf-reports.md repeats them):
   one step apart is ordinary rater noise. Ratings from every interviewer *and* every
   item measuring the dimension count, so one interviewer rating two questions on the
   same competency far apart is also flagged. Spreads compare positions on the scale
-  (0 = lowest step); kits normally use one scale per dimension.
+  (0 = lowest step); kits normally use one scale per dimension. Ratings on scales of
+  different lengths (a kit edit changed the scale) are compared by relative position,
+  counted in steps of the longest of those scales.
 * **A gap is a dimension nobody rated at all** — not in a draft, not in a submitted
   scorecard. A dimension rated only in drafts is not a gap but is `draft_only`.
   `item_count` tells a gap the kit never asks about apart from one nobody scored.
@@ -29,14 +33,27 @@ Decisions a committee should know about (docs/pdf-reports.md repeats them):
 * **Knock-out**: the worst answer wins (auto-decline > review > qualifies). If that worst
   answer comes only from drafts the outcome is `provisional`. `Candidate.auto_declined`
   also counts as an auto-decline.
-* Scorecards must belong to the candidate and to the given kit version; anything else
-  raises `ValueError` rather than mixing items from different kit versions.
+* **Several kit versions in one report.** A kit edited mid-process leaves a candidate
+  with scorecards on two (or more) versions. The report's *frame* — its rounds,
+  framework, matrix rows and level view — is the `kit`/`kit_version` passed in, which
+  must be the newest version any scorecard uses; every other version a scorecard uses
+  comes in `kits_by_version`. Each scorecard's evidence is built with *its own* version
+  (items, indicators, anchors and scale labels exactly as that interviewer saw them),
+  and its ratings are placed in the matrix by dimension id (competency / attitude id)
+  and scale position. A scorecard whose round no longer exists in the frame gets a
+  round of its own (`in_current_kit=False`, under its own round name); a dimension the
+  frame no longer has gets a matrix row of its own in a last group. Nothing is dropped.
+  Scorecards on an older version say so (`older_version`, `kit_version`), and the
+  header lists every version used (`ReportHeader.kit_versions`).
+* Scorecards must belong to the candidate, and their kit versions must be the frame or
+  in `kits_by_version`; anything else raises `ValueError`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import replace as _replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -61,8 +78,13 @@ _OUTCOME_SEVERITY = {
 }
 
 
+#: Kit versions other than the report's frame, by version id: (stored version, kit).
+KitsByVersion = Mapping[str, tuple[KitVersion, Kit]]
+
+
 class RoundState(StrEnum):
-    COMPLETE = "complete"  # at least one submitted scorecard
+    COMPLETE = "complete"  # every scorecard started for the round is submitted (at least one)
+    SUBMITTED_WITH_DRAFTS = "submitted_with_drafts"  # some submitted, at least one draft outstanding
     DRAFT_ONLY = "draft_only"  # scorecards exist, none submitted
     MISSING = "missing"  # nobody has scored this round
 
@@ -83,6 +105,9 @@ class Rating:
     interviewer: str
     round_id: str
     item_id: str
+    #: The kit version (number) the rating was given on, and whether that is older than the report's.
+    kit_version: int | None = None
+    older_version: bool = False
 
     @property
     def position(self) -> float:
@@ -103,6 +128,8 @@ class Recommendation:
     scale_size: int
     draft: bool
     submitted_at: datetime | None
+    kit_version: int | None = None
+    older_version: bool = False
 
     @property
     def position(self) -> float | None:
@@ -120,6 +147,8 @@ class RoundSummary:
     recommendations: tuple[Recommendation, ...]
     submitted_count: int
     draft_count: int
+    #: False for a round the report's kit version no longer has (its scorecards are on older versions).
+    in_current_kit: bool = True
 
 
 @dataclass(frozen=True)
@@ -175,6 +204,8 @@ class MatrixRow:
     disagreement: bool
     gap: bool
     draft_only: bool
+    #: False for a dimension the report's kit version no longer has (rated on an older version).
+    in_current_kit: bool = True
 
     @property
     def ratings(self) -> tuple[Rating, ...]:
@@ -299,6 +330,11 @@ class ScorecardEvidence:
     items: tuple[ItemEvidence, ...]
     addenda: tuple[AddendumView, ...]
     knockout_outcome: KnockoutOutcome | None
+    #: The kit version this scorecard was scored on (its items, anchors and labels are that version's).
+    kit_version: int | None = None
+    kit_version_id: str = ""
+    #: Scored on a version older than the report's (the committee report's frame).
+    older_version: bool = False
 
     @property
     def draft(self) -> bool:
@@ -324,9 +360,42 @@ class RoundEvidence:
     stage: str
     state: RoundState
     scorecards: tuple[ScorecardEvidence, ...]
+    in_current_kit: bool = True
+
+    @property
+    def draft_count(self) -> int:
+        return sum(1 for sc in self.scorecards if sc.draft)
+
+    @property
+    def submitted_count(self) -> int:
+        return sum(1 for sc in self.scorecards if not sc.draft)
 
 
 # --- reports --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VersionUse:
+    """One kit version a report draws on, and how many of its scorecards were scored on it."""
+
+    version: int
+    version_id: str
+    title: str
+    content_hash: str
+    scorecards: int
+    #: The version whose rounds, framework and levels the report is laid out by.
+    is_frame: bool
+
+
+@dataclass(frozen=True)
+class ScaleLegend:
+    """Every step of one rating scale that the report's ratings use, lowest first."""
+
+    scale_id: str
+    name: str
+    labels: tuple[str, ...]
+    #: Kit versions (numbers) whose scale this is; several when the versions agree on it.
+    kit_versions: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -342,6 +411,12 @@ class ReportHeader:
     target_level_id: str
     target_level_name: str
     exported_at: datetime
+    #: Every kit version the scorecards use, newest first (just the frame for a one-version report).
+    kit_versions: tuple[VersionUse, ...] = ()
+
+    @property
+    def mixed_versions(self) -> bool:
+        return len(self.kit_versions) > 1
 
 
 @dataclass(frozen=True)
@@ -352,6 +427,13 @@ class ConsolidatedReport:
     matrix: Matrix
     level_view: LevelView
     evidence: tuple[RoundEvidence, ...]
+    #: The rating scales the matrix uses, each with all of its steps (for the legend).
+    scales: tuple[ScaleLegend, ...] = ()
+
+    @property
+    def older_scorecards(self) -> tuple[ScorecardEvidence, ...]:
+        """Scorecards scored on a kit version older than the report's."""
+        return tuple(sc for r in self.evidence for sc in r.scorecards if sc.older_version)
 
     @property
     def interviewers(self) -> tuple[str, ...]:
@@ -385,9 +467,21 @@ class InterviewerReport:
 
 
 def spread(ratings: Iterable[Rating]) -> int | None:
-    """Max − min scale index over the given ratings; None when there are none."""
-    idx = [r.index for r in ratings]
-    return (max(idx) - min(idx)) if idx else None
+    """How many scale steps apart the given ratings are; None when there are none.
+
+    On one scale this is max − min index. Ratings on scales of different lengths (a kit
+    edit changed the scale) are compared by position on their scale and counted in steps
+    of the longest one.
+    """
+    rs = list(ratings)
+    if not rs:
+        return None
+    sizes = {r.scale_size for r in rs}
+    if len(sizes) == 1:
+        idx = [r.index for r in rs]
+        return max(idx) - min(idx)
+    pos = [r.position for r in rs]
+    return round((max(pos) - min(pos)) * (max(sizes) - 1))
 
 
 def is_disagreement(ratings: Iterable[Rating]) -> bool:
@@ -397,29 +491,44 @@ def is_disagreement(ratings: Iterable[Rating]) -> bool:
 
 
 def round_state(scorecards: Iterable[Scorecard]) -> RoundState:
+    """Complete only when every scorecard started for the round was submitted."""
     cards = list(scorecards)
-    if any(sc.is_submitted for sc in cards):
+    if not cards:
+        return RoundState.MISSING
+    submitted = sum(1 for sc in cards if sc.is_submitted)
+    if submitted == len(cards):
         return RoundState.COMPLETE
-    return RoundState.DRAFT_ONLY if cards else RoundState.MISSING
+    return RoundState.SUBMITTED_WITH_DRAFTS if submitted else RoundState.DRAFT_ONLY
 
 
-def median_label(ratings: Sequence[Rating], kit: Kit) -> str | None:
-    """The median step of these ratings, as a label ("between A and B" for an even split)."""
+def median_label(ratings: Sequence[Rating], kit: Kit | None = None) -> str | None:
+    """The median step of these ratings, as a label ("between A and B" for an even split).
+
+    Labels come from `kit`'s scale when it has the ratings' scale at the same length,
+    else from the ratings themselves (a scale an older kit version used).
+    """
     if not ratings:
         return None
-    by_scale: dict[str, list[int]] = {}
+    by_scale: dict[tuple[str, int], list[Rating]] = {}
     for r in ratings:
-        by_scale.setdefault(r.scale_id, []).append(r.index)
+        by_scale.setdefault((r.scale_id, r.scale_size), []).append(r)
     parts = []
-    for scale_id, idx in by_scale.items():
-        steps = kit.scale(scale_id).steps
-        idx = sorted(idx)
-        n = len(idx)
-        lo, hi = idx[(n - 1) // 2], idx[n // 2]
-        if lo == hi:
-            parts.append(steps[lo].label)
+    for (scale_id, size), group in by_scale.items():
+        steps = None
+        if kit is not None:
+            try:
+                scale = kit.scale(scale_id)
+                steps = scale.steps if len(scale.steps) == size else None
+            except KeyError:
+                steps = None
+        group = sorted(group, key=lambda r: r.index)
+        n = len(group)
+        lo, hi = group[(n - 1) // 2], group[n // 2]
+        label = (lambda r: steps[r.index].label) if steps else (lambda r: r.label)
+        if lo.index == hi.index:
+            parts.append(label(lo))
         else:
-            parts.append(f"between {steps[lo].label} and {steps[hi].label}")
+            parts.append(f"between {label(lo)} and {label(hi)}")
     return "; ".join(parts)
 
 
@@ -436,26 +545,80 @@ def worst_outcome(outcomes: Iterable[KnockoutOutcome]) -> KnockoutOutcome | None
     return max(out, key=_OUTCOME_SEVERITY.__getitem__) if out else None
 
 
-# --- building the report --------------------------------------------------------------
+# --- kit versions ---------------------------------------------------------------------
 
 
-def _check(candidate: Candidate, kit: Kit, kit_version: KitVersion, scorecards: Iterable[Scorecard]) -> None:
-    if kit_version.kit_id != kit.id:
-        raise ValueError(f"kit version {kit_version.id!r} is of kit {kit_version.kit_id!r}, not {kit.id!r}")
-    round_ids = {r.id for r in kit.rounds}
+class _Versions:
+    """The report's frame (newest version) and the version each scorecard was scored on."""
+
+    def __init__(self, kit: Kit, kit_version: KitVersion, kits_by_version: KitsByVersion | None):
+        if kit_version.kit_id != kit.id:
+            raise ValueError(f"kit version {kit_version.id!r} is of kit {kit_version.kit_id!r}, not {kit.id!r}")
+        self.frame_kit = kit
+        self.frame = kit_version
+        self._by_id: dict[str, tuple[KitVersion, Kit]] = {kit_version.id: (kit_version, kit)}
+        for vid, (kv, k) in (kits_by_version or {}).items():
+            if vid == kit_version.id:
+                continue
+            if kv.id != vid:
+                raise ValueError(f"kits_by_version[{vid!r}] holds kit version {kv.id!r}")
+            if kv.kit_id != kit.id or k.id != kit.id:
+                raise ValueError(f"kit version {vid!r} is of kit {kv.kit_id!r}, not {kit.id!r}")
+            self._by_id[vid] = (kv, k)
+
+    def has(self, version_id: str) -> bool:
+        return version_id in self._by_id
+
+    def kit(self, sc: Scorecard) -> Kit:
+        return self._by_id[sc.kit_version_id][1]
+
+    def version(self, sc: Scorecard) -> KitVersion:
+        return self._by_id[sc.kit_version_id][0]
+
+    def older(self, sc: Scorecard) -> bool:
+        return sc.kit_version_id != self.frame.id
+
+    def uses(self, cards: list[Scorecard]) -> tuple[VersionUse, ...]:
+        counts: dict[str, int] = {}
+        for sc in cards:
+            counts[sc.kit_version_id] = counts.get(sc.kit_version_id, 0) + 1
+        counts.setdefault(self.frame.id, 0)
+        out = [
+            VersionUse(version=kv.version, version_id=kv.id, title=kv.title, content_hash=kv.content_hash,
+                       scorecards=counts[vid], is_frame=vid == self.frame.id)
+            for vid, (kv, _k) in self._by_id.items()
+            if vid in counts
+        ]
+        return tuple(sorted(out, key=lambda u: (not u.is_frame, -u.version)))
+
+
+def _check(candidate: Candidate, versions: _Versions, scorecards: Iterable[Scorecard]) -> None:
     for sc in scorecards:
         if sc.candidate_id != candidate.id:
             raise ValueError(f"scorecard {sc.id!r} belongs to candidate {sc.candidate_id!r}, not {candidate.id!r}")
-        if sc.kit_version_id != kit_version.id:
+        if not versions.has(sc.kit_version_id):
             raise ValueError(
-                f"scorecard {sc.id!r} was scored on kit version {sc.kit_version_id!r}, "
-                f"not {kit_version.id!r}; consolidate one kit version at a time"
+                f"scorecard {sc.id!r} was scored on kit version {sc.kit_version_id!r}, which is neither "
+                f"the report's version {versions.frame.id!r} nor in kits_by_version"
             )
-        if sc.round_id not in round_ids:
-            raise ValueError(f"scorecard {sc.id!r} is for round {sc.round_id!r}, which kit {kit.id!r} lacks")
+        kv, kit = versions.version(sc), versions.kit(sc)
+        if kv.version > versions.frame.version:
+            raise ValueError(
+                f"scorecard {sc.id!r} was scored on version {kv.version} of kit {kit.id!r}, newer than the "
+                f"report's version {versions.frame.version}; lay the report out by the newest version"
+            )
+        if sc.round_id not in {r.id for r in kit.rounds}:
+            raise ValueError(
+                f"scorecard {sc.id!r} is for round {sc.round_id!r}, which version {kv.version} of kit "
+                f"{kit.id!r} lacks"
+            )
 
 
-def _header(candidate: Candidate, kit: Kit, kit_version: KitVersion, exported_at: datetime) -> ReportHeader:
+# --- building the report --------------------------------------------------------------
+
+
+def _header(candidate: Candidate, kit: Kit, kit_version: KitVersion, exported_at: datetime,
+            uses: tuple[VersionUse, ...] = ()) -> ReportHeader:
     try:
         level_name = kit.level(candidate.target_level).name
     except KeyError:
@@ -472,15 +635,25 @@ def _header(candidate: Candidate, kit: Kit, kit_version: KitVersion, exported_at
         target_level_id=candidate.target_level,
         target_level_name=level_name,
         exported_at=exported_at,
+        kit_versions=uses,
     )
 
 
-def _sorted_cards(kit: Kit, scorecards: Iterable[Scorecard]) -> list[Scorecard]:
-    order = {r.id: i for i, r in enumerate(kit.rounds)}
-    return sorted(scorecards, key=lambda sc: (order[sc.round_id], sc.created_at, sc.interviewer, sc.id))
+def _round_order(versions: _Versions, sc: Scorecard) -> tuple[int, int]:
+    """Frame rounds in frame order, then rounds only older versions have, in their own kit's order."""
+    frame_ids = [r.id for r in versions.frame_kit.rounds]
+    if sc.round_id in frame_ids:
+        return (0, frame_ids.index(sc.round_id))
+    own = [r.id for r in versions.kit(sc).rounds]
+    return (1, own.index(sc.round_id))
 
 
-def _rating(kit: Kit, item: ItemBase, sc: Scorecard, step_id: str) -> Rating:
+def _sorted_cards(versions: _Versions, scorecards: Iterable[Scorecard]) -> list[Scorecard]:
+    return sorted(scorecards, key=lambda sc: (_round_order(versions, sc), sc.created_at, sc.interviewer, sc.id))
+
+
+def _rating(kit: Kit, item: ItemBase, sc: Scorecard, step_id: str, version: int | None = None,
+            older: bool = False) -> Rating:
     scale: RatingScale = kit.scale_for(item)
     try:
         step = scale.step(step_id)
@@ -498,10 +671,12 @@ def _rating(kit: Kit, item: ItemBase, sc: Scorecard, step_id: str) -> Rating:
         interviewer=sc.interviewer,
         round_id=sc.round_id,
         item_id=item.id,
+        kit_version=version,
+        older_version=older,
     )
 
 
-def _recommendation(kit: Kit, sc: Scorecard) -> Recommendation:
+def _recommendation(kit: Kit, sc: Scorecard, version: int | None = None, older: bool = False) -> Recommendation:
     scale = kit.recommendation_scale
     step = None
     if sc.recommendation is not None:
@@ -521,6 +696,8 @@ def _recommendation(kit: Kit, sc: Scorecard) -> Recommendation:
         scale_size=len(scale.steps),
         draft=not sc.is_submitted,
         submitted_at=sc.submitted_at,
+        kit_version=version,
+        older_version=older,
     )
 
 
@@ -580,8 +757,15 @@ def _item_evidence(kit: Kit, sc: Scorecard, item: ItemBase, number: int) -> Item
     )
 
 
-def _scorecard_evidence(kit: Kit, sc: Scorecard) -> ScorecardEvidence:
+def _scorecard_evidence(kit: Kit, sc: Scorecard, kv: KitVersion | None = None, older: bool = False) -> ScorecardEvidence:
+    """One scorecard's evidence, built with the kit version it was scored on."""
+    version = kv.version if kv is not None else None
     items = tuple(_item_evidence(kit, sc, it, n) for n, it in enumerate(kit.items_in(sc.round_id), 1))
+    if older:
+        items = tuple(
+            i if i.rating is None else _replace(i, rating=_replace(i.rating, kit_version=version, older_version=True))
+            for i in items
+        )
     return ScorecardEvidence(
         scorecard_id=sc.id,
         interviewer=sc.interviewer,
@@ -591,7 +775,7 @@ def _scorecard_evidence(kit: Kit, sc: Scorecard) -> ScorecardEvidence:
         created_at=sc.created_at,
         updated_at=sc.updated_at,
         submitted_at=sc.submitted_at,
-        recommendation=_recommendation(kit, sc),
+        recommendation=_recommendation(kit, sc, version, older),
         summary=sc.summary,
         items=items,
         addenda=tuple(
@@ -599,12 +783,16 @@ def _scorecard_evidence(kit: Kit, sc: Scorecard) -> ScorecardEvidence:
             for a in sorted(sc.addenda, key=lambda a: a.created_at)
         ),
         knockout_outcome=sc.knockout_outcome(kit),
+        kit_version=version,
+        kit_version_id=sc.kit_version_id,
+        older_version=older,
     )
 
 
-def _knockout(candidate: Candidate, kit: Kit, cards: list[Scorecard]) -> KnockoutSummary:
+def _knockout(candidate: Candidate, versions: _Versions, cards: list[Scorecard]) -> KnockoutSummary:
     answers = []
     for sc in cards:
+        kit = versions.kit(sc)
         for item in kit.items_in(sc.round_id):
             resp = sc.responses.get(item.id)
             if isinstance(item, KnockoutQuestion) and resp and resp.knockout_option:
@@ -641,27 +829,51 @@ def _interviewers(cards: list[Scorecard]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _matrix(kit: Kit, cards: list[Scorecard], interviewers: tuple[str, ...]) -> Matrix:
-    # every rating, keyed by the dimension its item measures
+def _dimensions(kit: Kit) -> list[tuple[str, str, str, str, str]]:
+    """(kind, id, name, group id, group name) of every competency, then every attitude, in kit order."""
+    return [("competency", c.id, c.name, d.id, d.name) for d in kit.disciplines for c in d.competencies] + [
+        ("attitude", a.id, a.name, "attitudes", "Attitudes") for a in kit.attitudes
+    ]
+
+
+def _matrix(versions: _Versions, cards: list[Scorecard], interviewers: tuple[str, ...]) -> tuple[Matrix, dict]:
+    """The matrix, and for each dimension the (newest) kit that defines it."""
+    kit = versions.frame_kit
+    # every rating, keyed by the dimension its item measures in the scorecard's own kit version
     by_dim: dict[tuple[str, str], dict[str, list[Rating]]] = {}
+    # dimensions only older versions have: (kind, id) → (version number, kit), the newest that names it
+    retired: dict[tuple[str, str], tuple[int, Kit]] = {}
+    frame_dims = {(kind, ident) for kind, ident, *_ in _dimensions(kit)}
     for sc in cards:
-        for item in kit.items_in(sc.round_id):
-            dim = kit.dimension_of(item)
+        own, kv, older = versions.kit(sc), versions.version(sc), versions.older(sc)
+        for item in own.items_in(sc.round_id):
+            dim = own.dimension_of(item)
             resp = sc.responses.get(item.id)
             if dim is None or resp is None or resp.rating is None or not item.is_rated:
                 continue
-            by_dim.setdefault(dim, {}).setdefault(sc.interviewer, []).append(_rating(kit, item, sc, resp.rating))
+            by_dim.setdefault(dim, {}).setdefault(sc.interviewer, []).append(
+                _rating(own, item, sc, resp.rating, kv.version, older))
+            if dim not in frame_dims and (dim not in retired or retired[dim][0] < kv.version):
+                retired[dim] = (kv.version, own)
     item_counts: dict[tuple[str, str], int] = {}
     for item in kit.items:
         dim = kit.dimension_of(item)
         if dim is not None:
             item_counts[dim] = item_counts.get(dim, 0) + 1
 
-    dims: list[tuple[str, str, str, str, str]] = [
-        ("competency", c.id, c.name, d.id, d.name) for d in kit.disciplines for c in d.competencies
-    ] + [("attitude", a.id, a.name, "attitudes", "Attitudes") for a in kit.attitudes]
+    defining: dict[tuple[str, str], Kit] = {dim: kit for dim in frame_dims}
+    dims = [(*d, True) for d in _dimensions(kit)]
+    group = f"No longer in version {versions.frame.version} of the kit"
+    extra = []
+    for dim, (_version, old) in retired.items():
+        entries = _dimensions(old)
+        at = [(kind, ident) for kind, ident, *_ in entries].index(dim)
+        extra.append((dim[0] != "competency", at, entries[at], old))
+    for _kind_order, _at, (kind, ident, name, _gid, _g), old in sorted(extra, key=lambda e: (e[0], e[1])):
+        defining[(kind, ident)] = old
+        dims.append((kind, ident, name, "retired", group, False))
     rows = []
-    for kind, ident, name, group_id, group in dims:
+    for kind, ident, name, group_id, group_name, current in dims:
         per = by_dim.get((kind, ident), {})
         cells = tuple(MatrixCell(interviewer=who, ratings=tuple(per.get(who, ()))) for who in interviewers)
         all_ratings = [r for c in cells for r in c.ratings]
@@ -672,24 +884,26 @@ def _matrix(kit: Kit, cards: list[Scorecard], interviewers: tuple[str, ...]) -> 
                 dimension_id=ident,
                 name=name,
                 group_id=group_id,
-                group=group,
+                group=group_name,
                 cells=cells,
                 item_count=item_counts.get((kind, ident), 0),
                 spread=spread(submitted),
                 disagreement=is_disagreement(all_ratings),
                 gap=not all_ratings,
                 draft_only=bool(all_ratings) and not submitted,
+                in_current_kit=current,
             )
         )
-    return Matrix(interviewers=interviewers, rows=tuple(rows))
+    return Matrix(interviewers=interviewers, rows=tuple(rows)), defining
 
 
-def _level_text(kit: Kit, competency_id: str, level_id: str) -> LevelText:
-    comp = kit.competency(competency_id)
-    return LevelText(level_id=level_id, level_name=kit.level(level_id).name, text=comp.levels.get(level_id, ""))
+def _level_text(frame: Kit, defining: Kit, competency_id: str, level_id: str) -> LevelText:
+    """A level's name from the report's kit, the description from the kit that defines the competency."""
+    comp = defining.competency(competency_id)
+    return LevelText(level_id=level_id, level_name=frame.level(level_id).name, text=comp.levels.get(level_id, ""))
 
 
-def _level_view(kit: Kit, candidate: Candidate, matrix: Matrix) -> LevelView:
+def _level_view(kit: Kit, candidate: Candidate, matrix: Matrix, defining: Mapping[tuple[str, str], Kit]) -> LevelView:
     level_ids = [lv.id for lv in kit.levels]
     target = candidate.target_level
     pos = level_ids.index(target) if target in level_ids else None
@@ -700,31 +914,32 @@ def _level_view(kit: Kit, candidate: Candidate, matrix: Matrix) -> LevelView:
     for row in matrix.rows:
         if row.kind != "competency":
             continue
+        own = defining.get(("competency", row.dimension_id), kit)
         ratings = row.ratings
         submitted = [r for r in ratings if not r.draft]
         basis = submitted or list(ratings)
-        comp = kit.competency(row.dimension_id)
+        comp = own.competency(row.dimension_id)
         expectations = tuple(
             (it.short_title, it.expectations[target])
-            for it in kit.items
-            if kit.dimension_of(it) == ("competency", comp.id) and target in getattr(it, "expectations", {})
+            for it in own.items
+            if own.dimension_of(it) == ("competency", comp.id) and target in getattr(it, "expectations", {})
         )
         rows.append(
             LevelRow(
                 competency_id=comp.id,
-                name=comp.name,
+                name=row.name,
                 discipline=row.group,
                 ratings=ratings,
                 median_label=median_label(basis, kit),
                 median_position=_median([r.position for r in basis]),
                 median_from_drafts=bool(basis) and not submitted,
-                below=_level_text(kit, comp.id, below_id) if below_id else None,
+                below=_level_text(kit, own, comp.id, below_id) if below_id else None,
                 target=(
-                    _level_text(kit, comp.id, target)
+                    _level_text(kit, own, comp.id, target)
                     if pos is not None
                     else LevelText(level_id=target, level_name=target, text="")
                 ),
-                above=_level_text(kit, comp.id, above_id) if above_id else None,
+                above=_level_text(kit, own, comp.id, above_id) if above_id else None,
                 expectations=expectations,
             )
         )
@@ -737,6 +952,22 @@ def _level_view(kit: Kit, candidate: Candidate, matrix: Matrix) -> LevelView:
     )
 
 
+def _scales(versions: _Versions, cards: list[Scorecard], matrix: Matrix) -> tuple[ScaleLegend, ...]:
+    """Every scale the matrix's ratings use, with all its steps; versions that agree share an entry."""
+    used = {(r.scale_id, r.kit_version) for row in matrix.rows for r in row.ratings}
+    by_version = {versions.version(sc).version: versions.kit(sc) for sc in cards}
+    found: dict[tuple[str, tuple[str, ...]], tuple[str, list[int]]] = {}
+    for scale_id, version in sorted(used, key=lambda u: (u[0], -(u[1] or 0))):
+        kit = by_version.get(version, versions.frame_kit)
+        scale = kit.scale(scale_id)
+        key = (scale_id, tuple(s.label for s in scale.steps))
+        found.setdefault(key, (scale.name, []))[1].append(version or 0)
+    return tuple(
+        ScaleLegend(scale_id=scale_id, name=name, labels=labels, kit_versions=tuple(sorted(vs, reverse=True)))
+        for (scale_id, labels), (name, vs) in found.items()
+    )
+
+
 def consolidate(
     *,
     candidate: Candidate,
@@ -744,45 +975,71 @@ def consolidate(
     kit_version: KitVersion,
     scorecards: list[Scorecard],
     exported_at: datetime,
+    kits_by_version: KitsByVersion | None = None,
 ) -> ConsolidatedReport:
-    """Everything the committee PDF shows for one candidate, already computed."""
-    _check(candidate, kit, kit_version, scorecards)
-    cards = _sorted_cards(kit, scorecards)
+    """Everything the committee PDF shows for one candidate, already computed.
+
+    `kit`/`kit_version` is the report's frame: the newest version any scorecard was scored
+    on. Scorecards on other (older) versions need theirs in `kits_by_version`.
+    """
+    versions = _Versions(kit, kit_version, kits_by_version)
+    _check(candidate, versions, scorecards)
+    cards = _sorted_cards(versions, scorecards)
     interviewers = _interviewers(cards)
+
+    # frame rounds in kit order, then rounds only older versions have (named as the newest of those did)
+    round_defs: dict[str, tuple[str, str, bool]] = {r.id: (r.name, str(r.stage), True) for r in kit.rounds}
+    for sc in sorted(cards, key=lambda sc: versions.version(sc).version):
+        if sc.round_id not in {r.id for r in kit.rounds}:
+            rnd = versions.kit(sc).round(sc.round_id)
+            round_defs[sc.round_id] = (rnd.name, str(rnd.stage), False)
+    ordered = list(round_defs)
+    ordered.sort(key=lambda rid: (0, [r.id for r in kit.rounds].index(rid)) if round_defs[rid][2] else
+                 (1, min(_round_order(versions, sc)[1] for sc in cards if sc.round_id == rid)))
 
     rounds = []
     evidence = []
-    for rnd in kit.rounds:
-        in_round = [sc for sc in cards if sc.round_id == rnd.id]
+    for round_id in ordered:
+        name, stage, current = round_defs[round_id]
+        in_round = [sc for sc in cards if sc.round_id == round_id]
         state = round_state(in_round)
         rounds.append(
             RoundSummary(
-                round_id=rnd.id,
-                name=rnd.name,
-                stage=str(rnd.stage),
+                round_id=round_id,
+                name=name,
+                stage=stage,
                 state=state,
-                recommendations=tuple(_recommendation(kit, sc) for sc in in_round),
+                recommendations=tuple(
+                    _recommendation(versions.kit(sc), sc, versions.version(sc).version, versions.older(sc))
+                    for sc in in_round
+                ),
                 submitted_count=sum(1 for sc in in_round if sc.is_submitted),
                 draft_count=sum(1 for sc in in_round if not sc.is_submitted),
+                in_current_kit=current,
             )
         )
         evidence.append(
             RoundEvidence(
-                round_id=rnd.id,
-                name=rnd.name,
-                stage=str(rnd.stage),
+                round_id=round_id,
+                name=name,
+                stage=stage,
                 state=state,
-                scorecards=tuple(_scorecard_evidence(kit, sc) for sc in in_round),
+                scorecards=tuple(
+                    _scorecard_evidence(versions.kit(sc), sc, versions.version(sc), versions.older(sc))
+                    for sc in in_round
+                ),
+                in_current_kit=current,
             )
         )
-    matrix = _matrix(kit, cards, interviewers)
+    matrix, defining = _matrix(versions, cards, interviewers)
     return ConsolidatedReport(
-        header=_header(candidate, kit, kit_version, exported_at),
+        header=_header(candidate, kit, kit_version, exported_at, versions.uses(cards)),
         rounds=tuple(rounds),
-        knockout=_knockout(candidate, kit, cards),
+        knockout=_knockout(candidate, versions, cards),
         matrix=matrix,
-        level_view=_level_view(kit, candidate, matrix),
+        level_view=_level_view(kit, candidate, matrix, defining),
         evidence=tuple(evidence),
+        scales=_scales(versions, cards, matrix),
     )
 
 
@@ -793,11 +1050,24 @@ def interviewer_view(
     kit_version: KitVersion,
     scorecard: Scorecard,
     exported_at: datetime,
+    kits_by_version: KitsByVersion | None = None,
 ) -> InterviewerReport:
-    """One interviewer's scorecard, shaped like the committee report's evidence section."""
-    _check(candidate, kit, kit_version, [scorecard])
+    """One interviewer's scorecard, shaped like the committee report's evidence section.
+
+    Normally `kit`/`kit_version` is the version the scorecard was scored on. When it is
+    another (say, the newest) version, the scorecard's own must be in `kits_by_version`:
+    the evidence and the header always show the version the interviewer saw.
+    """
+    versions = _Versions(kit, kit_version, kits_by_version)
+    if not versions.has(scorecard.kit_version_id):
+        raise ValueError(
+            f"scorecard {scorecard.id!r} was scored on kit version {scorecard.kit_version_id!r}, which is "
+            f"neither {kit_version.id!r} nor in kits_by_version"
+        )
+    own, kv = versions.kit(scorecard), versions.version(scorecard)
+    _check(candidate, _Versions(own, kv, None), [scorecard])
     return InterviewerReport(
-        header=_header(candidate, kit, kit_version, exported_at),
-        scorecard=_scorecard_evidence(kit, scorecard),
-        round_stage=str(kit.round(scorecard.round_id).stage),
+        header=_header(candidate, own, kv, exported_at, versions.uses([scorecard])[:1]),
+        scorecard=_scorecard_evidence(own, scorecard, kv),
+        round_stage=str(own.round(scorecard.round_id).stage),
     )

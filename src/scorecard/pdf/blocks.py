@@ -26,7 +26,6 @@ from reportlab.platypus import (
 from scorecard.domain.consolidation import (
     IndicatorMark,
     ItemEvidence,
-    Rating,
     Recommendation,
     RoundState,
     ScorecardEvidence,
@@ -61,11 +60,13 @@ OUTCOME_COLOURS = {
 }
 ROUND_STATE_LABELS = {
     RoundState.COMPLETE: "Complete",
+    RoundState.SUBMITTED_WITH_DRAFTS: "Submitted",  # always followed by "· n drafts outstanding"
     RoundState.DRAFT_ONLY: "Draft only",
     RoundState.MISSING: "Missing",
 }
 ROUND_STATE_COLOURS = {
     RoundState.COMPLETE: (theme.OK, theme.OK_BG),
+    RoundState.SUBMITTED_WITH_DRAFTS: (theme.DRAFT_INK, theme.DRAFT_BANNER),
     RoundState.DRAFT_ONLY: (theme.DRAFT_INK, theme.DRAFT_BANNER),
     RoundState.MISSING: (theme.DANGER, theme.DANGER_BG),
 }
@@ -97,6 +98,21 @@ def fmt_seconds(seconds: float) -> str:
         return f"{m} min {s:02d} s" if s else f"{m} min"
     h, m = divmod(m, 60)
     return f"{h} h {m:02d} min"
+
+
+def round_state_label(state: RoundState, draft_count: int = 0) -> str:
+    """"Complete", "Draft only", "Missing" — or "Submitted · 1 draft outstanding": a round with a
+    draft still open is never called complete."""
+    label = ROUND_STATE_LABELS[state]
+    if state is RoundState.SUBMITTED_WITH_DRAFTS:
+        n = max(draft_count, 1)
+        label += f" · {n} draft{'s' if n != 1 else ''} outstanding"
+    return label
+
+
+def version_note(version: int | None) -> str:
+    """How a scorecard (or rating) on an older kit version is labelled: "scored on version 1"."""
+    return f"scored on version {version}" if version is not None else "scored on an older version"
 
 
 def stage_label(stage: str) -> str:
@@ -227,15 +243,6 @@ def grid_style(*, header_rows: int = 1, extra: list | None = None) -> TableStyle
 
 
 # --- ratings and recommendations ---------------------------------------------------------
-
-
-def rating_text(r: Rating, *, with_scale: bool = False) -> str:
-    """Markup for one rating: its label, and a visible draft marker."""
-    label = markup(r.label, newlines=False)
-    scale = f' <font size="7">({r.index + 1}/{r.scale_size})</font>' if with_scale else ""
-    if r.draft:
-        return f"<i>{label}</i>{scale} {c(theme.DRAFT_INK, '<b>(draft)</b>')}"
-    return f"{label}{scale}"
 
 
 def recommendation_text(rec: Recommendation) -> str:
@@ -502,9 +509,22 @@ def _rule(width: float) -> Flowable:
     return HRFlowable(width=width, thickness=0.5, color=theme.RULE, spaceBefore=4, spaceAfter=6)
 
 
-def scorecard_header(sc: ScorecardEvidence, *, width: float) -> list:
-    """Status banner, recommendation and summary of one scorecard."""
+def scorecard_header(sc: ScorecardEvidence, *, width: float, report_version: int | None = None) -> list:
+    """Status banner, recommendation and summary of one scorecard (and, for a scorecard on an
+    older kit version than the report's, a note saying so)."""
     out: list = []
+    if sc.older_version:
+        now = f"; the rest of this report follows version {report_version}" if report_version is not None else ""
+        out.append(boxed([
+            Paragraph(f"<b>{markup(version_note(sc.kit_version).capitalize(), newlines=False)} of the kit</b>",
+                      style("banner_small")),
+            Paragraph(
+                "The questions, indicators, anchors and scale labels below are the ones this interviewer "
+                f"saw{now}.",
+                style("banner_small"),
+            ),
+        ], width=width, bg=theme.GROUP_BG, border=theme.RULE))
+        out.append(Spacer(1, 4))
     if sc.draft:
         out.append(boxed([
             Paragraph(f"{DRAFT_WORD} — not submitted", style("banner")),
@@ -556,9 +576,9 @@ def addenda(sc: ScorecardEvidence, *, width: float) -> list:
     return out
 
 
-def scorecard_evidence(sc: ScorecardEvidence, *, width: float) -> list:
-    """Everything one interviewer recorded on one scorecard, in kit order."""
-    out = scorecard_header(sc, width=width)
+def scorecard_evidence(sc: ScorecardEvidence, *, width: float, report_version: int | None = None) -> list:
+    """Everything one interviewer recorded on one scorecard, in the order of its own kit version."""
+    out = scorecard_header(sc, width=width, report_version=report_version)
     # corrections come before the items they correct, so nobody reads past them
     out += addenda(sc, width=width)
     for item in sc.items:

@@ -172,11 +172,6 @@ def frame_width(orientation: str = "portrait") -> float:
     return size[0] - 2 * MARGIN_X
 
 
-def frame_height(orientation: str = "portrait") -> float:
-    size = PORTRAIT if orientation == "portrait" else LANDSCAPE
-    return size[1] - MARGIN_TOP - MARGIN_BOTTOM
-
-
 def build_pdf(story: list, *, meta: DocMeta) -> bytes:
     """Lay out a story on A4 pages with the shared header/footer and return the PDF."""
     theme.register_fonts()

@@ -37,7 +37,6 @@ from scorecard.pdf.blocks import (
     table_style,
     OUTCOME_LABELS,
     ROUND_STATE_COLOURS,
-    ROUND_STATE_LABELS,
     Heading,
     boxed,
     c,
@@ -45,7 +44,9 @@ from scorecard.pdf.blocks import (
     grid_style,
     recommendation_bg,
     recommendation_text,
+    round_state_label,
     stage_label,
+    version_note,
 )
 from scorecard.pdf.canvas import DocMeta, build_pdf, frame_width
 from scorecard.pdf.text import Run, TextBlock
@@ -98,7 +99,13 @@ def _cover(report: ConsolidatedReport) -> list:
     facts = [
         ("Role", h.role),
         ("Target level", h.target_level_name),
-        ("Kit", f"{h.kit_id} — version {h.kit_version} ({h.kit_version_title}, content {h.content_hash[:12]})"),
+        ("Kit", f"{h.kit_id} — version {h.kit_version} ({h.kit_version_title}, content {h.content_hash[:12]})"
+                + (f"; rounds, competencies and levels below follow version {h.kit_version}"
+                   if h.mixed_versions else "")),
+    ]
+    if h.mixed_versions:
+        facts.append(("Scored on", _versions_used(report)))
+    facts += [
         ("Exported", fmt_dt(h.exported_at)),
         ("Interviewers", ", ".join(report.interviewers) or "none yet"),
     ]
@@ -112,6 +119,20 @@ def _cover(report: ConsolidatedReport) -> list:
     out += [Paragraph("Rounds", style("h2")), _rounds_table(report, w)]
     out += _agenda(report)
     return out
+
+
+def _versions_used(report: ConsolidatedReport) -> str:
+    """"version 2: 3 scorecards; version 1 (content 4be1…): 1 scorecard — Ann (Technical)"."""
+    older = report.older_scorecards
+    parts = []
+    for use in report.header.kit_versions:
+        n = use.scorecards
+        text = f"version {use.version} (content {use.content_hash[:12]}): {n} scorecard{'s' if n != 1 else ''}"
+        who = [f"{sc.interviewer} ({sc.round_name})" for sc in older if sc.kit_version_id == use.version_id]
+        if who:
+            text += " — " + ", ".join(who)
+        parts.append(text)
+    return "; ".join(parts)
 
 
 def _knockout_banner(report: ConsolidatedReport, width: float) -> list:
@@ -150,6 +171,8 @@ def _recommendation_table(report: ConsolidatedReport, width: float) -> Table | P
     for i, rec in enumerate(recs, 1):
         status = (c(theme.DRAFT_INK, "<b>DRAFT</b> — not submitted") if rec.draft
                   else f"Submitted {blocks.fmt_date(rec.submitted_at)}")
+        if rec.older_version:
+            status += "<br/>" + c(theme.MUTED, f"<i>{version_note(rec.kit_version)}</i>")
         rows.append([
             Paragraph(markup(rec.interviewer, newlines=False), style("cell_bold")),
             Paragraph(markup(rec.round_name, newlines=False), style("cell")),
@@ -174,10 +197,13 @@ def _rounds_table(report: ConsolidatedReport, width: float) -> Table:
             counts.append(f"{r.submitted_count} submitted")
         if r.draft_count:
             counts.append(f"{r.draft_count} draft")
+        name = f"<b>{markup(r.name, newlines=False)}</b>"
+        if not r.in_current_kit:
+            name += "<br/>" + c(theme.MUTED, f"<i>not in version {report.header.kit_version}</i>")
         rows.append([
-            Paragraph(markup(r.name, newlines=False), style("cell_bold")),
+            Paragraph(name, style("cell")),
             Paragraph(stage_label(r.stage), style("cell")),
-            Paragraph(c(ink, f"<b>{ROUND_STATE_LABELS[r.state]}</b>"), style("cell")),
+            Paragraph(c(ink, f"<b>{round_state_label(r.state, r.draft_count)}</b>"), style("cell")),
             Paragraph(", ".join(counts) or "none", style("cell")),
         ])
         extra.append(("BACKGROUND", (2, i), (2, i), bg))
@@ -202,6 +228,21 @@ def _agenda(report: ConsolidatedReport) -> list:
             items.append(f"Round <b>{markup(r.name, newlines=False)}</b> has no scorecard.")
         elif r.state is RoundState.DRAFT_ONLY:
             items.append(f"Round <b>{markup(r.name, newlines=False)}</b> has drafts only — nothing submitted.")
+        elif r.state is RoundState.SUBMITTED_WITH_DRAFTS:
+            n = r.draft_count
+            items.append(f"Round <b>{markup(r.name, newlines=False)}</b> is not complete: {n} "
+                         f"{'draft is' if n == 1 else 'drafts are'} still outstanding beside "
+                         f"{r.submitted_count} submitted.")
+    older = report.older_scorecards
+    if older:
+        h = report.header
+        who = "; ".join(f"{markup(sc.interviewer, newlines=False)} ({markup(sc.round_name, newlines=False)}, "
+                        f"{version_note(sc.kit_version)})" for sc in older)
+        items.append(f"<b>Kit versions differ:</b> {len(older)} "
+                     f"{'scorecard was' if len(older) == 1 else 'scorecards were'} scored on an older version of "
+                     f"the kit than this report's version {h.kit_version}: {who}. Their evidence shows the questions "
+                     "and anchors as those interviewers saw them; their ratings are compared by competency or "
+                     "attitude and scale position.")
     drafts = sum(1 for rec in report.recommendations if rec.draft)
     if drafts:
         items.append(f"{drafts} draft {'scorecard is' if drafts == 1 else 'scorecards are'} shown, marked "
@@ -221,29 +262,37 @@ def _agenda(report: ConsolidatedReport) -> list:
 
 
 def _legend(report: ConsolidatedReport, width: float) -> list:
-    # one swatch per step of the scale(s) used, lowest first
-    seen: dict[tuple[str, int], tuple[str, float]] = {}
-    for row in report.matrix.rows:
-        for r in row.ratings:
-            seen.setdefault((r.scale_id, r.index), (r.label, r.position))
-    steps = [v for _, v in sorted(seen.items())]
+    # every step of every scale the ratings use, lowest first — a 5-point scale shows 5 swatches
     out: list = []
-    if steps:
-        cells = [Paragraph(markup(label, newlines=False), style("cell_center")) for label, _ in steps]
-        sw = min(28 * mm, (width - 30 * mm) / max(len(cells), 1))
-        t = Table([[Paragraph("Ratings:", style("cell_bold")), *cells]], colWidths=[30 * mm] + [sw] * len(cells))
+    label_w = 48 * mm
+    several = len(report.scales) > 1
+    for scale in report.scales:
+        n = len(scale.labels)
+        name = scale.name
+        if several and report.header.mixed_versions:
+            name += f" (version {', '.join(map(str, scale.kit_versions))})"
+        cells = [Paragraph(markup(label, newlines=False), style("cell_center")) for label in scale.labels]
+        sw = min(28 * mm, (width - label_w) / max(n, 1))
+        t = Table([[Paragraph(markup(name, newlines=False) + ":", style("cell_bold")), *cells]],
+                  colWidths=[label_w] + [sw] * n)
         t.setStyle(table_style(
             [("FONTNAME", (0, 0), (-1, -1), theme.MAIN), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-            + [("BACKGROUND", (i + 1, 0), (i + 1, 0), theme.rating_colour(pos)) for i, (_, pos) in enumerate(steps)]
-            + [("BOX", (i + 1, 0), (i + 1, 0), 0.4, theme.GRID) for i in range(len(steps))]
+            + [("BACKGROUND", (i + 1, 0), (i + 1, 0), theme.rating_colour(i / (n - 1) if n > 1 else 1.0))
+               for i in range(n)]
+            + [("BOX", (i + 1, 0), (i + 1, 0), 0.4, theme.GRID) for i in range(n)]
         ))
         t.hAlign = "LEFT"
         out.append(t)
+    versions = ""
+    if report.header.mixed_versions:
+        versions = (f"A rating marked “v1” (or another number) was given on that older version of the kit, "
+                    f"not on this report's version {report.header.kit_version}. ")
     out.append(Paragraph(
         "Each cell lists every rating that interviewer gave on questions measuring the row, with the step's "
         "label and colour. Draft ratings are italic, marked (draft) and never coloured; a cell holding only "
-        f"drafts has a dashed outline. Drafts are not used to measure agreement. {theme.FLAG} marks a row whose submitted ratings are two or more scale steps apart. "
-        "A gap is a competency or attitude nobody rated.",
+        f"drafts has a dashed outline. Drafts are not used to measure agreement. {theme.FLAG} marks a row whose "
+        f"submitted ratings are two or more scale steps apart. A gap is a competency or attitude nobody rated. "
+        + versions,
         style("muted"),
     ))
     return out
@@ -269,18 +318,19 @@ def _matrix_section(matrix: Matrix, report: ConsolidatedReport) -> list:
     return out
 
 
-def _rating_runs(ratings, *, who: str | None = None) -> list[Run]:
-    """Rating labels as text runs, a draft in italics and marked "(draft)"."""
+def _rating_runs(ratings) -> list[Run]:
+    """Rating labels as text runs, a draft in italics and marked "(draft)", one from an older
+    kit version marked with its version ("v1")."""
     out: list[Run] = []
     for i, r in enumerate(ratings):
         if i:
             out.append(Run("\n"))
-        if who is not None:
-            out.append(Run(f"{r.interviewer}: "))
         if r.draft:
             out += [Run(r.label, theme.ITALIC), Run(" (draft)", theme.BOLD, theme.DRAFT_INK)]
         else:
             out.append(Run(r.label))
+        if r.older_version:
+            out.append(Run(f" · v{r.kit_version}", None, theme.MUTED))
     return out
 
 
@@ -341,6 +391,8 @@ def _matrix_table(matrix: Matrix, cols: list[int], width: float) -> Table:
         for row in group_rows:
             r = len(rows)
             count = f"{row.item_count} question{'s' if row.item_count != 1 else ''}"
+            if not row.in_current_kit:
+                count = "rated on an older kit version"
             label = f"<b>{markup(row.name, newlines=False)}</b><br/>" + c(theme.MUTED, f'<font size="7">{count}</font>')
             line = [Paragraph(label, style("cell"))]
             for j, i in enumerate(cols, 1):
@@ -469,8 +521,10 @@ def _evidence_section(report: ConsolidatedReport) -> list:
             f"Round {n} of {total} · {rnd.name}", "h1",
             outline=f"Round {n}: {rnd.name}", key=f"round-{rnd.round_id}", level=1,
         ))
+        state = round_state_label(rnd.state, rnd.draft_count)
+        retired = "" if rnd.in_current_kit else f" · not in version {report.header.kit_version} of the kit"
         out.append(Paragraph(
-            f"{stage_label(rnd.stage)} · {c(ink, '<b>' + ROUND_STATE_LABELS[rnd.state] + '</b>')}",
+            f"{stage_label(rnd.stage)} · {c(ink, '<b>' + markup(state, newlines=False) + '</b>')}{retired}",
             style("muted"),
         ))
         if not rnd.scorecards:
@@ -481,12 +535,15 @@ def _evidence_section(report: ConsolidatedReport) -> list:
             if i:
                 out.append(CondPageBreak(80 * mm))
             draft = " — DRAFT" if sc.draft else ""
+            older = f" — {version_note(sc.kit_version)}" if sc.older_version else ""
             out.append(Heading(
-                f"{markup(sc.interviewer, newlines=False)} · {markup(rnd.name, newlines=False)}"
-                + (c(theme.DRAFT_INK, draft) if draft else ""),
-                "h2", outline=f"{sc.interviewer}{' (draft)' if sc.draft else ''}",
+                f"{markup(sc.interviewer, newlines=False)} · {markup(sc.round_name, newlines=False)}"
+                + (c(theme.DRAFT_INK, draft) if draft else "")
+                + (c(theme.MUTED, markup(older, newlines=False)) if older else ""),
+                "h2", outline=f"{sc.interviewer}{' (draft)' if sc.draft else ''}"
+                              f"{f' (v{sc.kit_version})' if sc.older_version else ''}",
                 key=f"sc-{sc.scorecard_id}", level=2, is_markup=True,
-                section=f"{sc.interviewer}{' (DRAFT)' if sc.draft else ''} · {rnd.name}",
+                section=f"{sc.interviewer}{' (DRAFT)' if sc.draft else ''} · {sc.round_name}{older}",
             ))
-            out += blocks.scorecard_evidence(sc, width=w)
+            out += blocks.scorecard_evidence(sc, width=w, report_version=report.header.kit_version)
     return out
