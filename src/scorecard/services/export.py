@@ -3,6 +3,11 @@
 Every export is written to a temporary file beside the target and moved into place
 only when complete, so a failure never leaves a half-written PDF and never damages
 the file that was there before.
+
+A candidate whose scorecards were scored on several versions of their kit (the kit was
+edited mid-process) still gets one committee report: it is laid out by the newest version
+any scorecard uses, and each scorecard's evidence by its own version
+(`scorecard.domain.consolidation`).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
-from scorecard.domain.candidate import Candidate
+from scorecard.domain.candidate import Candidate, KitVersion
 from scorecard.domain.consolidation import consolidate, interviewer_view
 from scorecard.domain.kit import Kit
 from scorecard.domain.scorecard import Scorecard
@@ -29,9 +34,24 @@ class ExportFailed(Exception):
     """The PDF could not be written; any earlier file at the target is untouched."""
 
 
+def check_target(target: Path | str) -> Path:
+    """The file a PDF is to be written to, or `ExportFailed` saying what to give instead.
+
+    An empty path (`--out ''`), a path naming a folder ('.', 'out/') or an existing
+    folder gets a sentence, not the operating system's "Device or resource busy".
+    """
+    raw = os.fspath(target)
+    target = Path(target)
+    if not raw.strip() or target.name in ("", ".", ".."):
+        raise ExportFailed(f"give a file name for the PDF (e.g. report.pdf){'' if not raw.strip() else f', not {raw!r}'}")
+    if raw.endswith(("/", os.sep)) or target.is_dir():
+        raise ExportFailed(f"{target} is a folder: give a file name inside it, e.g. {target / 'report.pdf'}")
+    return target
+
+
 def write_atomically(target: Path, data: bytes) -> Path:
     """Write `data` to `target` all at once: temp file, fsync, rename."""
-    target = Path(target)
+    target = check_target(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
@@ -52,11 +72,49 @@ def write_atomically(target: Path, data: bytes) -> Path:
     return target
 
 
+#: Characters no file name may hold on Windows (and '/' nowhere).
+_RESERVED = re.compile(r'[<>:"/\\|?*]')
+#: Unicode categories dropped from file names: controls, format characters (bidi overrides such
+#: as U+202E, U+200E/F, U+2066–2069, zero-width characters), line/paragraph separators, surrogates.
+_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+_WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
+                              *(f"LPT{i}" for i in range(10))})
+
+
+def safe_file_stem(text: str, max_bytes: int = 120) -> str:
+    """`text` made safe as part of a file name on every OS, still readable in any script.
+
+    NFC-normalised; characters Windows forbids, control and format characters (so a
+    right-to-left override cannot disguise 'gnp.exe') and line separators are dropped;
+    runs of white space become one space; leading and trailing spaces and dots go; and
+    the result is cut to at most `max_bytes` bytes of UTF-8 on a character boundary
+    (file systems allow 255 bytes per name; leave room for what is added around it).
+    A Windows device name (CON, NUL, …) gets a trailing '_'. Returns "" when nothing
+    is left: the caller picks a fallback ("candidate", "kit", …).
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(
+        " " if ch.isspace() else ch
+        for ch in _RESERVED.sub("", text)
+        if ch.isspace() or unicodedata.category(ch) not in _DROPPED_CATEGORIES
+    )
+    text = " ".join(text.split()).strip(" .")
+    data = text.encode("utf-8")
+    if len(data) > max_bytes:
+        text = data[:max_bytes].decode("utf-8", errors="ignore").rstrip(" .")
+    head, dot, rest = text.partition(".")
+    if head.rstrip().upper() in _WINDOWS_DEVICES:
+        text = f"{head}_{dot}{rest}"
+    return text
+
+
 def pdf_filename(candidate: Candidate) -> str:
-    """A file name safe on every OS that still reads as the candidate's name (any script)."""
-    name = unicodedata.normalize("NFC", candidate.name)
-    name = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "", name).strip(" .") or "candidate"
-    return f"{name} ({candidate.id[:8]}) - consolidated scorecard.pdf"
+    """A file name safe on every OS that still reads as the candidate's name (any script).
+
+    The name part is capped at 120 bytes; the id beside it keeps cut names unique.
+    """
+    name = safe_file_stem(candidate.name) or "candidate"
+    return f"{name} ({safe_file_stem(candidate.id[:8])}) - consolidated scorecard.pdf"
 
 
 class ExportService:
@@ -75,43 +133,54 @@ class ExportService:
 
     # --- building reports (bytes) --------------------------------------------------------
 
-    def _kit_and_cards(self, candidate: Candidate) -> tuple[Kit, str, list[Scorecard]]:
+    def _kits_and_cards(
+        self, candidate: Candidate
+    ) -> tuple[tuple[KitVersion, Kit], dict[str, tuple[KitVersion, Kit]], list[Scorecard]]:
+        """The report's frame (the newest kit version any scorecard uses, or the kit's newest
+        version when there are none), every version the scorecards use, and the scorecards."""
         cards = self._scoring.for_candidate(candidate.id)
-        versions = {c.kit_version_id for c in cards}
-        if len(versions) > 1:
-            numbers = sorted(self._kits.version(v).version for v in versions)
-            raise InvalidInput(
-                f"{candidate.name}'s scorecards were scored against different versions of kit "
-                f"'{candidate.kit_id}' (v{', v'.join(map(str, numbers))}); a consolidated report "
-                "compares one version at a time, so export each interviewer's scorecard instead"
-            )
-        version_id = versions.pop() if versions else self._kits.latest(candidate.kit_id)[0]
-        return self._kits.kit(version_id), version_id, cards
+        used = {
+            vid: (self._kits.version(vid), self._kits.kit(vid))
+            for vid in sorted({c.kit_version_id for c in cards})
+        }
+        if used:
+            frame = max(used.values(), key=lambda pair: pair[0].version)
+        else:
+            version_id, kit = self._kits.latest(candidate.kit_id)
+            frame = (self._kits.version(version_id), kit)
+        return frame, used, cards
 
     def consolidated_pdf(self, candidate: Candidate) -> bytes:
         from scorecard.pdf import render_consolidated
 
-        kit, version_id, cards = self._kit_and_cards(candidate)
-        report = consolidate(
-            candidate=candidate,
-            kit=kit,
-            kit_version=self._kits.version(version_id),
-            scorecards=cards,
-            exported_at=self._clock(),
-        )
+        (kit_version, kit), used, cards = self._kits_and_cards(candidate)
+        try:
+            report = consolidate(
+                candidate=candidate,
+                kit=kit,
+                kit_version=kit_version,
+                scorecards=cards,
+                exported_at=self._clock(),
+                kits_by_version=used,
+            )
+        except ValueError as exc:  # stored scorecards that do not fit their kit: say which, don't crash
+            raise ExportFailed(f"{candidate.name}'s report cannot be built: {exc}") from exc
         return render_consolidated(report)
 
     def interviewer_pdf(self, scorecard_id: str) -> bytes:
         from scorecard.pdf import render_interviewer
 
         card = self._scoring.get(scorecard_id)
-        report = interviewer_view(
-            candidate=self._candidates.get(card.candidate_id),
-            kit=self._scoring.kit_for(card),
-            kit_version=self._kits.version(card.kit_version_id),
-            scorecard=card,
-            exported_at=self._clock(),
-        )
+        try:
+            report = interviewer_view(
+                candidate=self._candidates.get(card.candidate_id),
+                kit=self._scoring.kit_for(card),
+                kit_version=self._kits.version(card.kit_version_id),
+                scorecard=card,
+                exported_at=self._clock(),
+            )
+        except ValueError as exc:
+            raise ExportFailed(f"scorecard {card.id} cannot be exported: {exc}") from exc
         return render_interviewer(report)
 
     def round_guide_pdf(self, *, kit_id: str, round_id: str) -> bytes:
@@ -125,13 +194,18 @@ class ExportService:
 
     # --- writing files ----------------------------------------------------------------------
 
+    # the target is checked before rendering, so a bad path fails at once
+
     def export_consolidated(self, *, candidate_id: str, out: Path) -> Path:
+        out = check_target(out)
         return write_atomically(out, self.consolidated_pdf(self._candidates.get(candidate_id)))
 
     def export_interviewer(self, *, scorecard_id: str, out: Path) -> Path:
+        out = check_target(out)
         return write_atomically(out, self.interviewer_pdf(scorecard_id))
 
     def export_round_guide(self, *, kit_id: str, round_id: str, out: Path) -> Path:
+        out = check_target(out)
         return write_atomically(out, self.round_guide_pdf(kit_id=kit_id, round_id=round_id))
 
     def export_all(
