@@ -62,3 +62,29 @@ def test_split_string_fast_path_writes_the_same_bytes(report, monkeypatch):
     assert len(fast.pages) == len(slow.pages)
     for a, b in zip(fast.pages, slow.pages):
         assert a.get_contents().get_data() == b.get_contents().get_data()
+
+
+def test_number_memo_and_escape_table_write_the_same_bytes(report, monkeypatch):
+    """canvas.py memoises ReportLab's pure-Python fp_str and escapes subset bytes with one
+    translate table: the page content must be exactly what ReportLab's own functions write."""
+    import io
+    import sys
+
+    from pypdf import PdfReader
+    from reportlab.lib import rl_accel
+    from reportlab.pdfgen.canvas import Canvas
+
+    from scorecard.pdf import canvas, render_consolidated
+
+    fast_bytes = render_consolidated(report)  # installs the memo (when ReportLab runs without C)
+    for name in canvas._FP_STR_USERS:
+        module = sys.modules[name]
+        monkeypatch.setattr(module, "fp_str", getattr(module.fp_str, "__wrapped__", module.fp_str))
+    monkeypatch.setattr(canvas.ReportCanvas, "_escape", Canvas._escape)
+    fast = PdfReader(io.BytesIO(fast_bytes))
+    slow = PdfReader(io.BytesIO(render_consolidated(report)))
+    assert len(fast.pages) == len(slow.pages)
+    for a, b in zip(fast.pages, slow.pages):
+        assert a.get_contents().get_data() == b.get_contents().get_data()
+    every_byte = bytes(range(256)) * 2
+    assert canvas.ReportCanvas._escape(None, every_byte) == rl_accel._py_escapePDF(every_byte)

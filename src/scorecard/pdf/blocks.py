@@ -340,9 +340,16 @@ class SideBySide(Flowable):
 
     def draw(self):
         y = self.height
+        tx = None
         for f in self.left:
             y -= f.height
-            f.drawOn(self.canv, 0, y)
+            if isinstance(f, text.TextBlock):
+                tx = tx or self.canv.beginText()
+                f.draw_into(tx, 0, y)
+            else:
+                f.drawOn(self.canv, 0, y)
+        if tx is not None:
+            self.canv.drawText(tx)
         self.right.drawOn(self.canv, self.width - self.right_width, self.height - self._rh)
 
 
@@ -400,11 +407,15 @@ class IndicatorColumns(Flowable):
         canv.line(0, top - self.HEAD + 1, self.width, top - self.HEAD + 1)
         canv.restoreState()
         y = top - self.HEAD - 1
+        tx = canv.beginText()  # every indicator in one text object
         for (a, b), h in zip(self.rows, self._heights):
             for i, f in enumerate((a, b)):
-                if f is not None:
+                if isinstance(f, text.TextBlock):
+                    f.draw_into(tx, i * (self._col + self.GAP), y - f.height)
+                elif f is not None:
                     f.drawOn(canv, i * (self._col + self.GAP), y - f.height)
             y -= h
+        canv.drawText(tx)
 
 
 # --- evidence of one scorecard -------------------------------------------------------------

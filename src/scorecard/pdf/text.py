@@ -243,27 +243,38 @@ class TextBlock(Flowable):
         return [head, tail]
 
     def draw(self):
+        if not self._lines:
+            return
+        tx = self.canv.beginText()
+        self.draw_into(tx, 0, 0)
+        self.canv.drawText(tx)
+
+    def draw_into(self, tx, x: float, y: float) -> None:
+        """Add this (wrapped) block to a text object, its bottom-left corner at (x, y).
+
+        Containers that hold many small blocks (indicator columns, a title beside a badge)
+        draw them all with one text object this way, instead of one `drawOn` — a graphics
+        state, a translation and a text object — per block.
+        """
         lines = self._lines
         if not lines:
             return
-        canv = self.canv
+        top = y + self.height - self.size
         cur_x = lines[0][0]
         font = colour = None
         if self.bullet is not None and self._first:
             b = self.bullet
             font, colour = b.font or self.style.fontName, b.colour or self.style.textColor
-            tx = canv.beginText(0, self.height - self.size)
+            tx.setTextOrigin(x, top)
             tx.setFont(font, self.size, self.leading)
             tx.setFillColor(colour)
             tx.textOut(b.text)
-            tx.setTextOrigin(cur_x, self.height - self.size)
-        else:
-            tx = canv.beginText(cur_x, self.height - self.size)
+        tx.setTextOrigin(x + cur_x, top)
         # one origin, then relative line feeds (T*): a coordinate per line costs more than the text
-        for x, segs in lines:
-            if x != cur_x:
-                tx.moveCursor(x - cur_x, 0)
-                cur_x = x
+        for line_x, segs in lines:
+            if line_x != cur_x:
+                tx.moveCursor(line_x - cur_x, 0)
+                cur_x = line_x
             last = len(segs) - 1
             if last < 0:
                 tx.textLine("")
@@ -279,7 +290,6 @@ class TextBlock(Flowable):
                     tx.textLine(value)
                 else:
                     tx.textOut(value)
-        canv.drawText(tx)
 
 
 def text(value: str | None, style_name: str = "body", **run) -> TextBlock:
