@@ -87,7 +87,8 @@ def test_cover_names_the_versions_and_the_older_scorecards(mixed):
     assert "Scored on version 8 (content 8e8e8e8e8e8e): 1 scorecard; version 7 (content 9f2c1e0a7b3d): " \
            f"1 scorecard — {samples.NAMES[0]} (Hiring Manager Technical Deep Dive)" in cover
     assert "scored on version 7" in cover  # beside Zoë's recommendation
-    assert "Kit versions differ: 1 scorecard was scored on an older version" in cover
+    assert "Kit versions differ: 1 of 2 scorecards were scored on an older version of the kit (version 7) " \
+           "than this report's version 8" in cover
 
 
 def test_older_scorecards_evidence_header_says_so(mixed):

@@ -207,7 +207,7 @@ def _rounds_table(report: ConsolidatedReport, width: float) -> Table:
             Paragraph(", ".join(counts) or "none", style("cell")),
         ])
         extra.append(("BACKGROUND", (2, i), (2, i), bg))
-    t = Table(rows, colWidths=[width * f for f in (0.38, 0.2, 0.18, 0.24)], repeatRows=1)
+    t = Table(rows, colWidths=[width * f for f in (0.36, 0.17, 0.26, 0.21)], repeatRows=1)
     t.setStyle(grid_style(extra=extra))
     return t
 
@@ -236,13 +236,13 @@ def _agenda(report: ConsolidatedReport) -> list:
     older = report.older_scorecards
     if older:
         h = report.header
-        who = "; ".join(f"{markup(sc.interviewer, newlines=False)} ({markup(sc.round_name, newlines=False)}, "
-                        f"{version_note(sc.kit_version)})" for sc in older)
-        items.append(f"<b>Kit versions differ:</b> {len(older)} "
-                     f"{'scorecard was' if len(older) == 1 else 'scorecards were'} scored on an older version of "
-                     f"the kit than this report's version {h.kit_version}: {who}. Their evidence shows the questions "
-                     "and anchors as those interviewers saw them; their ratings are compared by competency or "
-                     "attitude and scale position.")
+        total = sum(u.scorecards for u in h.kit_versions)
+        numbers = ", ".join(str(u.version) for u in h.kit_versions if not u.is_frame)
+        items.append(f"<b>Kit versions differ:</b> {len(older)} of {total} scorecards were scored on an older "
+                     f"version of the kit ({'version' if ',' not in numbers else 'versions'} {numbers}) than this "
+                     f"report's version {h.kit_version}; the “Scored on” line above names them. Their evidence "
+                     "shows the questions and anchors as those interviewers saw them; their ratings are compared "
+                     "by competency or attitude and scale position.")
     drafts = sum(1 for rec in report.recommendations if rec.draft)
     if drafts:
         items.append(f"{drafts} draft {'scorecard is' if drafts == 1 else 'scorecards are'} shown, marked "
@@ -393,6 +393,8 @@ def _matrix_table(matrix: Matrix, cols: list[int], width: float) -> Table:
             count = f"{row.item_count} question{'s' if row.item_count != 1 else ''}"
             if not row.in_current_kit:
                 count = "rated on an older kit version"
+            elif row.item_count == 0 and row.ratings:
+                count = "no question now; rated on an older kit version"
             label = f"<b>{markup(row.name, newlines=False)}</b><br/>" + c(theme.MUTED, f'<font size="7">{count}</font>')
             line = [Paragraph(label, style("cell"))]
             for j, i in enumerate(cols, 1):
