@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from scorecard.pdf import theme
+from scorecard.pdf.blocks import Together
 
 #: PDF string escapes for the bytes a font subset writes: the same as ReportLab's `escapePDF`
 #: (octal for control and non-ASCII bytes, a backslash before \\ ( and )), as one translate table.
@@ -201,6 +202,7 @@ class _Doc(BaseDocTemplate):
     def __init__(self, buf, meta: DocMeta):
         super().__init__(
             buf,
+            keepTogetherClass=Together,  # keep-with-next groups (headings, "Notes" + first note)
             pagesize=PORTRAIT,
             leftMargin=MARGIN_X,
             rightMargin=MARGIN_X,
