@@ -43,7 +43,8 @@ def check_target(target: Path | str) -> Path:
     raw = os.fspath(target)
     target = Path(target)
     if not raw.strip() or target.name in ("", ".", ".."):
-        raise ExportFailed(f"give a file name for the PDF (e.g. report.pdf){'' if not raw.strip() else f', not {raw!r}'}")
+        # argparse turns --out '' into Path('.'): the same words for both
+        raise ExportFailed("give a file name for the PDF, e.g. report.pdf")
     if raw.endswith(("/", os.sep)) or target.is_dir():
         raise ExportFailed(f"{target} is a folder: give a file name inside it, e.g. {target / 'report.pdf'}")
     return target
