@@ -114,7 +114,7 @@ def test_gap_rows_are_shown(pdf, report):
 
 
 def test_cover_has_the_essentials(pdf):
-    cover = pdf.page_flat(0)
+    cover = pdf.page_flat(1)  # page 1 is the decision sheet; the cover follows it
     for text in ["HIRING COMMITTEE REPORT", "Zoë Ñúñez", "Integration Engineer", "Mid",
                  "integration-engineer — version 7", "2025-03-10 16:30 UTC", "Knock-out: qualifies",
                  "Strong yes", "Missing", "Complete", "Disagreement on 1 dimension"]:
@@ -159,12 +159,12 @@ def test_outline_has_each_round_and_interviewer(pdf, kit):
     titles = pdf.outline_titles()
     for n, rnd in enumerate(kit.rounds, 1):
         assert f"Round {n}: {rnd.name}" in titles
-    for t in ["Summary", "Competency matrix", "Level view", "Evidence", "王伟", "Ελένη Παπαδοπούλου (draft)"]:
+    for t in ["Decision sheet", "Cover", "Competency matrix", "Level view", "Evidence", "王伟", "Ελένη Παπαδοπούλου (draft)"]:
         assert t in titles, t
     pages = pdf.outline_pages()
     # bookmarks point where their section starts, not all at page 1
-    assert pages["Summary"] == 0
-    assert pages["Competency matrix"] == 1
+    assert pages["Decision sheet"] == 0 and pages["Cover"] == 1
+    assert pages["Competency matrix"] == 2
     assert pages["Round 2: Hiring Manager Technical Deep Dive"] > pages["Round 1: Application screen"]
     assert "Hiring Manager Technical Deep Dive" in pdf.pages[pages["Round 2: Hiring Manager Technical Deep Dive"]]
 
@@ -192,8 +192,9 @@ def test_auto_decline_is_prominent(kit, cards):
     screen = samples.scorecard(kit, "Łukasz Wróbel", "screen", {"ko-experience": "no"}, n=0)
     report = consolidate(candidate=samples.make_candidate(), kit=kit, kit_version=samples.make_version(kit),
                          scorecards=[screen, *cards[1:]], exported_at=samples.EXPORTED)
-    cover = Pdf(render_consolidated(report)).page_flat(0)
-    assert "AUTO-DECLINE" in cover
+    pdf = Pdf(render_consolidated(report))
+    sheet, cover = pdf.page_flat(0), pdf.page_flat(1)
+    assert "AUTO-DECLINE" in sheet and "AUTO-DECLINE" in cover
     assert "answered No → Auto-decline" in cover
 
 
@@ -251,7 +252,7 @@ def test_unanswered_draft_item_says_so(kit):
 
 def test_a_round_with_a_draft_outstanding_is_not_called_complete(pdf):
     # the team round: Дмитрий submitted, Ελένη's scorecard is still a draft
-    cover = pdf.page_flat(0)
+    cover = pdf.page_flat(1)
     assert "Team interview Interview Submitted · 1 draft outstanding 1 submitted, 1 draft" in cover
     assert "Round Team interview is not complete: 1 draft is still outstanding beside 1 submitted." in cover
     flat = pdf.flat

@@ -81,7 +81,7 @@ def test_the_reworded_anchor_is_shown_to_whoever_rated_at_it(kits):
 
 def test_cover_names_the_versions_and_the_older_scorecards(mixed):
     _report, pdf, _cards = mixed
-    cover = pdf.page_flat(0)
+    cover = pdf.page_flat(1)
     assert "integration-engineer — version 8" in cover
     assert "rounds, competencies and levels below follow version 8" in cover
     assert "Scored on version 8 (content 8e8e8e8e8e8e): 1 scorecard; version 7 (content 9f2c1e0a7b3d): " \

@@ -49,6 +49,7 @@ from scorecard.pdf.blocks import (
     version_note,
 )
 from scorecard.pdf.canvas import DocMeta, build_pdf, frame_width
+from scorecard.pdf.decision_sheet import decision_sheet
 from scorecard.pdf.text import Run, TextBlock
 from scorecard.pdf.theme import Paragraph, markup, style
 
@@ -73,7 +74,8 @@ def render_consolidated(report: ConsolidatedReport) -> bytes:
 
 
 def story(report: ConsolidatedReport) -> list:
-    out: list = []
+    page1, overflow = decision_sheet(report)
+    out: list = page1 + [PageBreak()] + overflow
     out += _cover(report)
     out += [NextPageTemplate("landscape"), PageBreak()]
     out += _matrix_section(report.matrix, report)
@@ -91,7 +93,7 @@ def _cover(report: ConsolidatedReport) -> list:
     h = report.header
     w = frame_width("portrait")
     out: list = [
-        Heading("HIRING COMMITTEE REPORT", "kicker", outline="Summary", key="summary"),
+        Heading("HIRING COMMITTEE REPORT", "kicker", outline="Cover", key="cover"),
         Paragraph(markup(h.candidate_name, newlines=False), style("title")),
         Paragraph(f"{markup(h.role, newlines=False)} · target level "
                   f"<b>{markup(h.target_level_name, newlines=False)}</b>", style("subtitle")),
@@ -188,7 +190,8 @@ def _recommendation_table(report: ConsolidatedReport, width: float) -> Table | P
 
 
 def _rounds_table(report: ConsolidatedReport, width: float) -> Table:
-    rows = [[Paragraph(x, style("cell_head")) for x in ("Round", "Stage", "Status", "Scorecards")]]
+    rows = [[Paragraph(x, style("cell_head")) for x in ("Round", "Stage", "Status", "Scorecards",
+                                                        "Interviewed · time")]]
     extra = []
     for i, r in enumerate(report.rounds, 1):
         ink, bg = ROUND_STATE_COLOURS[r.state]
@@ -205,11 +208,22 @@ def _rounds_table(report: ConsolidatedReport, width: float) -> Table:
             Paragraph(stage_label(r.stage), style("cell")),
             Paragraph(c(ink, f"<b>{round_state_label(r.state, r.draft_count)}</b>"), style("cell")),
             Paragraph(", ".join(counts) or "none", style("cell")),
+            Paragraph(_when(r), style("cell_small")),
         ])
         extra.append(("BACKGROUND", (2, i), (2, i), bg))
-    t = Table(rows, colWidths=[width * f for f in (0.36, 0.17, 0.26, 0.21)], repeatRows=1)
+    t = Table(rows, colWidths=[width * f for f in (0.27, 0.14, 0.22, 0.15, 0.22)], repeatRows=1)
     t.setStyle(grid_style(extra=extra))
     return t
+
+
+def _when(r) -> str:
+    """The dates a round's scorecards were started and the time recorded on each."""
+    if not r.started:
+        return "—"
+    days = sorted({blocks.fmt_date(d) for d in r.started})
+    out = days[0] if len(days) == 1 else f"{days[0]} – {days[-1]}"
+    times = [blocks.fmt_seconds(x) for x in r.seconds if x > 0]
+    return out + (f"<br/>{', '.join(times)}" if times else "")
 
 
 def _agenda(report: ConsolidatedReport) -> list:
@@ -226,6 +240,9 @@ def _agenda(report: ConsolidatedReport) -> list:
     for r in report.rounds:
         if r.state is RoundState.MISSING:
             items.append(f"Round <b>{markup(r.name, newlines=False)}</b> has no scorecard.")
+        elif r.state is RoundState.NOT_NEEDED:
+            items.append(f"Round <b>{markup(r.name, newlines=False)}</b> was not needed: the candidate was "
+                         "auto-declined before it.")
         elif r.state is RoundState.DRAFT_ONLY:
             items.append(f"Round <b>{markup(r.name, newlines=False)}</b> has drafts only — nothing submitted.")
         elif r.state is RoundState.SUBMITTED_WITH_DRAFTS:

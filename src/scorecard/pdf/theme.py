@@ -56,6 +56,8 @@ BOX_CHECKED = "☑"
 BOX_CROSSED = "☒"
 WARNING = "⚠"
 FLAG = "⚑"
+SPLIT = "⇕"
+ADDENDUM = "✎"
 
 
 class _MeasuredTTFont(TTFont):
@@ -265,14 +267,17 @@ OK = colors.HexColor("#1e6b3a")
 OK_BG = colors.HexColor("#dcefe2")
 ACCENT = colors.HexColor("#1d4e89")
 
-# A diverging, colour-blind-safe ramp (ColorBrewer RdBu, lightened so dark text stays
-# legible). Colour always comes with the step's label: never colour alone.
+# A diverging ramp (warm → grey → blue) whose *lightness* falls steadily from the lowest
+# step to the highest, so neighbouring steps differ in grey too (about 20 grey levels
+# apart end to end per quarter): printed in black and white, Below and Exceeds are not
+# the same grey. Dark text stays legible on the darkest (contrast about 6:1). Colour
+# always comes with the step's label and its glyph (`step_glyph`): never colour alone.
 _RAMP = [
-    colors.HexColor("#f4a582"),
-    colors.HexColor("#fbd5c0"),
-    colors.HexColor("#f2f2f2"),
-    colors.HexColor("#cfe3f0"),
-    colors.HexColor("#92c5de"),
+    colors.HexColor("#fde9e0"),
+    colors.HexColor("#f6d0bc"),
+    colors.HexColor("#c6c6c6"),
+    colors.HexColor("#9cb9ce"),
+    colors.HexColor("#81a6c3"),
 ]
 
 
@@ -283,6 +288,26 @@ def rating_colour(position: float | None) -> colors.Color:
     p = min(max(position, 0.0), 1.0) * (len(_RAMP) - 1)
     i = min(int(p), len(_RAMP) - 2)
     return colors.linearlyInterpolatedColor(_RAMP[i], _RAMP[i + 1], 0, 1, p - i)
+
+
+def step_glyph(index: int, size: int) -> str:
+    """A glyph for a step that reads in black and white: "−−" … "○" … "++".
+
+    Steps below the middle get one "−" per step from it, steps above one "+"; the middle
+    step of an odd scale is "○". A 3-step scale reads − ○ +, a 4-step one −− − + ++.
+    """
+    mid = (size - 1) / 2
+    d = index - mid
+    if abs(d) < 0.25:
+        return "○"
+    n = int(abs(d) + 0.5) if size % 2 else int(abs(d) + 0.5)
+    n = max(n, 1)
+    return ("+" if d > 0 else "−") * n
+
+
+def luminance(c: colors.Color) -> float:
+    """Grey level 0…255 a colour prints as (Rec. 601 luma)."""
+    return 255 * (0.299 * c.red + 0.587 * c.green + 0.114 * c.blue)
 
 
 def hexof(c: colors.Color) -> str:
@@ -326,6 +351,8 @@ def styles() -> dict[str, ParagraphStyle]:
     st["muted"] = s("muted", fontSize=8.5, leading=11.5, textColor=MUTED, spaceAfter=2)
     st["prompt"] = s("prompt", fontName=ITALIC, fontSize=9, leading=12.5, textColor=MUTED, spaceAfter=3)
     st["bullet"] = s("bullet", leftIndent=12, bulletIndent=0, spaceAfter=2)
+    st["bullet_tight"] = s("bullet_tight", fontSize=8.5, leading=10.5, leftIndent=10, bulletIndent=0, spaceAfter=0)
+    st["title_small"] = s("title_small", fontName=BOLD, fontSize=17, leading=21, spaceAfter=1)
     st["item_title"] = s("item_title", fontName=BOLD, fontSize=10.5, leading=13.5, spaceAfter=0)
     st["muted_italic"] = s("muted_italic", fontName=ITALIC, fontSize=8.5, leading=11.5, textColor=MUTED,
                            spaceAfter=2)

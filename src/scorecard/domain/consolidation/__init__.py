@@ -51,10 +51,17 @@ Decisions a committee should know about (docs/pdf-reports.md repeats them):
 
 from __future__ import annotations
 
+from scorecard.domain.consolidation.agreement import krippendorff_alpha
 from scorecard.domain.consolidation.builder import consolidate, interviewer_view
-from scorecard.domain.consolidation.disagreement import DISAGREEMENT_THRESHOLD, is_disagreement
+from scorecard.domain.consolidation.disagreement import (
+    DISAGREEMENT_THRESHOLD,
+    disagreement_threshold,
+    is_disagreement,
+)
 from scorecard.domain.consolidation.model import (
     AddendumView,
+    Agreement,
+    CommitteeDecision,
     ConsolidatedReport,
     IndicatorMark,
     InterviewerReport,
@@ -76,12 +83,20 @@ from scorecard.domain.consolidation.model import (
     RoundSummary,
     ScaleLegend,
     ScorecardEvidence,
+    Split,
+    SplitSide,
     VersionUse,
 )
 from scorecard.domain.consolidation.rules import round_state, worst_outcome
 from scorecard.domain.consolidation.spread import median_label, spread
 
 __all__ = [
+    "Agreement",
+    "CommitteeDecision",
+    "Split",
+    "SplitSide",
+    "disagreement_threshold",
+    "krippendorff_alpha",
     "AddendumView",
     "ConsolidatedReport",
     "DISAGREEMENT_THRESHOLD",

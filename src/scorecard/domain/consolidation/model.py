@@ -11,7 +11,6 @@ from scorecard.domain.candidate import KitVersion
 from scorecard.domain.kit import Kit, KnockoutOutcome
 from scorecard.domain.scorecard import ScorecardStatus
 
-
 #: Kit versions other than the report's frame, by version id: (stored version, kit).
 KitsByVersion = Mapping[str, tuple[KitVersion, Kit]]
 
@@ -21,6 +20,7 @@ class RoundState(StrEnum):
     SUBMITTED_WITH_DRAFTS = "submitted_with_drafts"  # some submitted, at least one draft outstanding
     DRAFT_ONLY = "draft_only"  # scorecards exist, none submitted
     MISSING = "missing"  # nobody has scored this round
+    NOT_NEEDED = "not_needed"  # nobody scored it, and the candidate was auto-declined: it was never meant to run
 
 
 # --- building blocks ------------------------------------------------------------------
@@ -42,6 +42,9 @@ class Rating:
     #: The kit version (number) the rating was given on, and whether that is older than the report's.
     kit_version: int | None = None
     older_version: bool = False
+    #: The rated item's title and type (an exercise's rating also appears on the competencies it names).
+    item_title: str = ""
+    item_type: str = ""
 
     @property
     def position(self) -> float:
@@ -83,6 +86,9 @@ class RoundSummary:
     draft_count: int
     #: False for a round the report's kit version no longer has (its scorecards are on older versions).
     in_current_kit: bool = True
+    #: When its scorecards were started (earliest, latest) and the time recorded on each, in seconds.
+    started: tuple[datetime, ...] = ()
+    seconds: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,14 @@ class KnockoutSummary:
 class MatrixCell:
     interviewer: str
     ratings: tuple[Rating, ...]
+    #: This interviewer's own figure: the median position of their submitted ratings (None without any).
+    position: float | None = None
+    #: Steps between this interviewer's own lowest and highest submitted rating on the row.
+    own_spread: int | None = None
+    #: Their own submitted ratings on the row disagree (as far apart as a panel disagreement).
+    split: bool = False
+    #: An addendum corrects one of the items behind this cell.
+    addendum: bool = False
 
     @property
     def submitted(self) -> tuple[Rating, ...]:
@@ -127,7 +141,7 @@ class MatrixCell:
 
 @dataclass(frozen=True)
 class MatrixRow:
-    kind: str  # "competency" | "attitude"
+    kind: str  # "competency" | "attitude" | "exercise" | "video" | "resume"
     dimension_id: str
     name: str
     group_id: str  # discipline id, or "attitudes"
@@ -140,10 +154,22 @@ class MatrixRow:
     draft_only: bool
     #: False for a dimension the report's kit version no longer has (rated on an older version).
     in_current_kit: bool = True
+    #: Steps apart at which two submitted ratings on this row disagree (depends on the scale).
+    threshold: int = 2
+    #: The panel's figure: median of the interviewers' own medians, each interviewer once.
+    panel_position: float | None = None
+    panel_label: str | None = None
+    #: Exercises / video questions whose ratings also count on this competency or attitude.
+    via: tuple[str, ...] = ()
 
     @property
     def ratings(self) -> tuple[Rating, ...]:
         return tuple(r for c in self.cells for r in c.ratings)
+
+    @property
+    def is_item(self) -> bool:
+        """A row for one rated item (exercise, video response, résumé criterion), not a dimension."""
+        return self.kind in ("exercise", "video", "resume")
 
 
 @dataclass(frozen=True)
@@ -192,6 +218,12 @@ class LevelRow:
     above: LevelText | None
     #: (item title, what the item expects at the target level) for items measuring it.
     expectations: tuple[tuple[str, str], ...]
+    #: The panel's submitted ratings on it disagree: no single figure stands for the panel.
+    split: bool = False
+    #: Each interviewer's own figure, as a label ("between A and B" off the steps).
+    per_interviewer: tuple[tuple[str, str], ...] = ()
+    #: "competency", or "exercise" / "video" for a rated item the framework does not describe.
+    kind: str = "competency"
 
 
 @dataclass(frozen=True)
@@ -201,6 +233,42 @@ class LevelView:
     below_level_name: str | None
     above_level_name: str | None
     rows: tuple[LevelRow, ...]
+
+    def counts(self) -> dict[str, int]:
+        """How many competencies the panel's evidence puts below, at or above the target level's
+        expectations, how many are split and how many nobody rated."""
+        out = {"below": 0, "at": 0, "above": 0, "split": 0, "unrated": 0}
+        for r in self.rows:
+            if r.kind != "competency":
+                continue
+            if r.median_position is None:
+                out["unrated"] += 1
+            elif r.split:
+                out["split"] += 1
+            elif r.median_position < 0.5 - 1e-9:
+                out["below"] += 1
+            elif r.median_position > 0.5 + 1e-9:
+                out["above"] += 1
+            else:
+                out["at"] += 1
+        return out
+
+    @property
+    def summary(self) -> str:
+        """One line for page 1: where the evidence sits against the target level's expectations."""
+        c = self.counts()
+        rated = c["below"] + c["at"] + c["above"] + c["split"]
+        if not rated:
+            return f"No competency has a rating yet against {self.target_level_name}."
+        parts = [f"{c[k]} {w}" for k, w in (("at", "at"), ("below", "below"), ("above", "above")) if c[k]]
+        text = (f"Evidence against {self.target_level_name}'s expectations: " + ", ".join(parts)
+                if parts else f"Evidence against {self.target_level_name}'s expectations:")
+        if c["split"]:
+            text += f"{', ' if parts else ' '}{c['split']} split"
+        text += f" (of {rated} competencies rated"
+        if c["unrated"]:
+            text += f"; {c['unrated']} not rated"
+        return text + "). The committee decides the level."
 
 
 # --- evidence -------------------------------------------------------------------------
@@ -236,6 +304,8 @@ class ItemEvidence:
     variant: str | None  # exercise variant name
     #: Rated, but no indicator checked and no note written.
     no_evidence: bool
+    #: Addenda that name this item as the one they correct.
+    addenda: tuple[AddendumView, ...] = ()
 
     @property
     def checked_indicators(self) -> tuple[IndicatorMark, ...]:
@@ -247,6 +317,10 @@ class AddendumView:
     author: str
     text: str
     created_at: datetime
+    #: The item it corrects (None: the scorecard as a whole).
+    item_id: str | None = None
+    item_title: str | None = None
+    item_number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -363,6 +437,12 @@ class ConsolidatedReport:
     evidence: tuple[RoundEvidence, ...]
     #: The rating scales the matrix uses, each with all of its steps (for the legend).
     scales: tuple[ScaleLegend, ...] = ()
+    #: Every split, widest first: rows of the matrix and rounds' recommendations.
+    splits: tuple[Split, ...] = ()
+    #: The panel's agreement on this candidate (Krippendorff's alpha, ordinal), when measurable.
+    agreement: Agreement | None = None
+    #: The committee's recorded decision, if any.
+    decision: CommitteeDecision | None = None
 
     @property
     def older_scorecards(self) -> tuple[ScorecardEvidence, ...]:
@@ -388,6 +468,65 @@ class ConsolidatedReport:
     @property
     def no_evidence_count(self) -> int:
         return sum(sc.no_evidence_count for r in self.evidence for sc in r.scorecards)
+
+
+@dataclass(frozen=True)
+class SplitSide:
+    """One side of a split: who, what they gave, and their own one-line reason."""
+
+    interviewer: str
+    label: str
+    position: float
+    draft: bool
+    #: The first sentence of their note on the item (else of their summary); "" when they wrote none.
+    reason: str
+    reason_from_summary: bool
+    item_title: str = ""
+    round_name: str = ""
+    #: An addendum corrects the item this rating is on.
+    addendum: bool = False
+
+
+@dataclass(frozen=True)
+class Split:
+    """Submitted ratings (or one round's recommendations) at least `threshold` steps apart."""
+
+    kind: str  # "competency" | "attitude" | "exercise" | "video" | "resume" | "recommendation"
+    name: str
+    spread: int
+    threshold: int
+    low: SplitSide
+    high: SplitSide
+    #: Where the row or round is in the report ("matrix" or "cover").
+    key: str = ""
+
+    @property
+    def width(self) -> float:
+        """How wide the split is relative to its threshold (to list the widest first)."""
+        return self.spread / max(self.threshold, 1)
+
+
+@dataclass(frozen=True)
+class CommitteeDecision:
+    """What the hiring committee decided, recorded in the app."""
+
+    decision: str  # "hire" | "no_hire" | "hold"
+    level_id: str | None
+    level_name: str | None
+    decided_by: str
+    decided_at: datetime
+    rationale: str
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Krippendorff's alpha over a set of ratings, with what it rests on."""
+
+    alpha: float | None
+    pairable: int  # pairable values (ratings in units rated by two or more raters)
+    units: int
+    enough: bool
+    band: str  # plain words, or "too few ratings to measure agreement"
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from math import ceil, floor
 
 from scorecard.domain.consolidation.model import Rating
 from scorecard.domain.kit import Kit
@@ -65,3 +66,41 @@ def _median(values: list[float]) -> float | None:
     n = len(v)
     return (v[(n - 1) // 2] + v[n // 2]) / 2
 
+
+
+def interviewer_medians(ratings: Iterable[Rating]) -> dict[str, float]:
+    """Each interviewer's own median position (0.0 … 1.0) over their ratings."""
+    by: dict[str, list[float]] = {}
+    for r in ratings:
+        by.setdefault(r.interviewer, []).append(r.position)
+    return {who: _median(ps) for who, ps in by.items()}  # type: ignore[misc]
+
+
+def panel_position(ratings: Iterable[Rating]) -> float | None:
+    """The panel's figure with each interviewer counted once: the median of the interviewers'
+    own medians (so whoever asked the most questions does not outweigh the rest)."""
+    return _median(list(interviewer_medians(ratings).values()))
+
+
+def panel_label(ratings: Iterable[Rating], labels: Sequence[str]) -> str | None:
+    """The panel figure in words, each interviewer once: the label of the middle interviewer's own
+    median, or "between A and B" when the middle two interviewers differ (an even panel)."""
+    figures = sorted(interviewer_medians(ratings).values())
+    if not figures or not labels:
+        return None
+    n, k = len(figures), len(labels) - 1
+    lo, hi = figures[(n - 1) // 2], figures[n // 2]
+    if abs(lo - hi) < 1e-9:
+        return position_label(lo, labels)
+    return f"between {labels[floor(lo * k + 1e-9)]} and {labels[ceil(hi * k - 1e-9)]}"
+
+
+def position_label(position: float | None, labels: Sequence[str]) -> str | None:
+    """A position on a scale as its step's label, or "between A and B" off the steps."""
+    if position is None or not labels:
+        return None
+    x = position * (len(labels) - 1)
+    lo, hi = int(x + 1e-9), min(int(x + 1e-9) + (0 if abs(x - round(x)) < 1e-9 else 1), len(labels) - 1)
+    if abs(x - round(x)) < 1e-9:
+        return labels[round(x)]
+    return f"between {labels[lo]} and {labels[hi]}"
