@@ -221,7 +221,7 @@ def test_unbroken_long_word_and_empty_panel_render(kit):
     assert "No scorecards yet." in text and text.count("GAP") >= 5
 
 
-def test_wide_panel_is_split_into_readable_tables(kit):
+def test_wide_panel_keeps_each_rows_ratings_together(kit):
     cards = []
     for n in range(9):
         sc = samples.scorecard(kit, f"Interviewer {n + 1}", "tech", {"tech-1": str(1 + n % 5)}, n=n)
@@ -232,9 +232,16 @@ def test_wide_panel_is_split_into_readable_tables(kit):
                          scorecards=cards, exported_at=samples.EXPORTED)
     pdf = Pdf(render_consolidated(report))
     matrix = _matrix_text(pdf)
-    assert "Interviewers 1–7 of 9" in matrix and "Interviewers 8–9 of 9" in matrix
+    # nine interviewers stay in one table: no second table with dashes in the first
+    assert "Interviewers 1–7 of 9" not in matrix
+    heads = [i for i in range(len(pdf.pages)) if "Competencies and attitudes × interviewers" in pdf.pages[i]]
+    page = pdf.pages[heads[0]]
     for n in range(9):
-        assert f"Interviewer {n + 1}" in matrix
+        assert f"Interviewer {n + 1}" in page
+    # the row of tech-1's competency carries all nine ratings, and its flag, in the same table
+    name = kit.competency(kit.item("tech-1").competency).name
+    row = _row_chunks(pdf, report)[name]
+    assert all(label in row for label in ("Poor", "Weak", "Meets", "Strong", "Exceptional", "DISAGREE"))
 
 
 def test_knockout_answer_shown_per_item(pdf):
@@ -266,4 +273,5 @@ def test_legend_lists_every_step_of_the_scale(kit):
     report = consolidate(candidate=samples.make_candidate(), kit=kit, kit_version=samples.make_version(kit),
                          scorecards=[sc], exported_at=samples.EXPORTED)
     matrix = _matrix_text(Pdf(render_consolidated(report)))
-    assert "Five-point behavioural scale: Poor Weak Meets Strong Exceptional Each cell" in matrix
+    # each step with its black-and-white glyph
+    assert "Five-point behavioural scale: −− Poor − Weak ○ Meets + Strong ++ Exceptional Each cell" in matrix

@@ -54,8 +54,10 @@ from scorecard.pdf.text import Run, TextBlock
 from scorecard.pdf.theme import Paragraph, markup, style
 
 CONFIDENTIAL = "Confidential — hiring committee"
-#: Interviewer columns per matrix table; wider panels continue in a second table.
-MAX_MATRIX_COLUMNS = 7
+#: Interviewer columns per matrix table (a panel of up to ten keeps each row's ratings in one
+#: table, narrower columns from eight up); wider panels continue in a second table.
+MAX_MATRIX_COLUMNS = 10
+WIDE_PANEL = 8
 
 
 def render_consolidated(report: ConsolidatedReport) -> bytes:
@@ -230,7 +232,9 @@ def _agenda(report: ConsolidatedReport) -> list:
     items = []
     dis = report.disagreements
     if dis:
-        names = "; ".join(f"{markup(r.name, newlines=False)} ({r.spread} steps)" for r in dis)
+        names = "; ".join(f"{markup(r.name, newlines=False)} ({r.spread} steps)" for r in dis[:4])
+        if len(dis) > 4:
+            names += f" and {len(dis) - 4} more (every split, with both sides' reasons, is on the decision sheet)"
         items.append(f"{c(theme.DANGER, '<b>' + theme.FLAG + ' Disagreement</b>')} on {len(dis)} "
                      f"{'dimension' if len(dis) == 1 else 'dimensions'}: {names}.")
     gaps = report.gaps
@@ -288,7 +292,8 @@ def _legend(report: ConsolidatedReport, width: float) -> list:
         name = scale.name
         if several and report.header.mixed_versions:
             name += f" (version {', '.join(map(str, scale.kit_versions))})"
-        cells = [Paragraph(markup(label, newlines=False), style("cell_center")) for label in scale.labels]
+        cells = [Paragraph(markup(blocks.glyph_label(label, i, n), newlines=False), style("cell_center"))
+                 for i, label in enumerate(scale.labels)]
         sw = min(28 * mm, (width - label_w) / max(n, 1))
         t = Table([[Paragraph(markup(name, newlines=False) + ":", style("cell_bold")), *cells]],
                   colWidths=[label_w] + [sw] * n)
@@ -304,15 +309,56 @@ def _legend(report: ConsolidatedReport, width: float) -> list:
     if report.header.mixed_versions:
         versions = (f"A rating marked “v1” (or another number) was given on that older version of the kit, "
                     f"not on this report's version {report.header.kit_version}. ")
+    thresholds = sorted({(r.scale_size_max, r.threshold) for r in _row_scales(report)})
+    rule = "; ".join(f"{t} steps on a {n}-step scale" for n, t in thresholds) or "2 steps"
+    states = _states_used(report)
     out.append(Paragraph(
-        "Each cell lists every rating that interviewer gave on questions measuring the row, with the step's "
-        "label and colour. Draft ratings are italic, marked (draft) and never coloured; a cell holding only "
-        f"drafts has a dashed outline. Drafts are not used to measure agreement. {theme.FLAG} marks a row whose "
-        f"submitted ratings are two or more scale steps apart. A gap is a competency or attitude nobody rated. "
+        "Each cell lists every rating that interviewer gave on items counting for the row (a competency's "
+        "row includes the exercises and video answers that name it, marked “via”), with the step's glyph "
+        "and label. A cell whose ratings are all one step has that step's colour; a cell with ratings on "
+        "different steps shows each step's colour side by side — never one colour for a mix"
+        + (f"; {theme.SPLIT} marks a cell whose own ratings are as far apart as a disagreement" if "split" in states
+           else "")
+        + (f"; {theme.ADDENDUM} marks a rating an addendum corrects" if "addendum" in states else "")
+        + ". Draft ratings are italic, marked (draft) and never coloured"
+        + ("; a cell holding only drafts has a dashed outline" if "draft" in states else "")
+        + ". Drafts are not used to measure agreement. "
+        + f"{theme.FLAG} flags a row where two submitted ratings are at least the scale's threshold "
+        f"apart: max(2, half the scale's range rounded up) steps — here {rule}. "
+        "The panel figure counts each interviewer once (the median of their own medians). "
+        + ("A gap is a row nobody rated. " if "gap" in states else "")
         + versions,
         style("muted"),
     ))
     return out
+
+
+class _RowScale:
+    def __init__(self, size: int, threshold: int):
+        self.scale_size_max, self.threshold = size, threshold
+
+
+def _row_scales(report: ConsolidatedReport) -> list[_RowScale]:
+    out = []
+    for row in report.matrix.rows:
+        if row.ratings:
+            out.append(_RowScale(max(r.scale_size for r in row.ratings), row.threshold))
+    return out
+
+
+def _states_used(report: ConsolidatedReport) -> set[str]:
+    states: set[str] = set()
+    for row in report.matrix.rows:
+        if row.gap:
+            states.add("gap")
+        for cell in row.cells:
+            if cell.split:
+                states.add("split")
+            if cell.addendum:
+                states.add("addendum")
+            if cell.ratings and not cell.submitted:
+                states.add("draft")
+    return states
 
 
 def _matrix_section(matrix: Matrix, report: ConsolidatedReport) -> list:
@@ -330,38 +376,63 @@ def _matrix_section(matrix: Matrix, report: ConsolidatedReport) -> list:
     for n, cols in enumerate(chunks):
         if len(chunks) > 1:
             out.append(Paragraph(f"Interviewers {cols[0] + 1}–{cols[-1] + 1} of {len(names)}", style("h3")))
-        out.append(_matrix_table(matrix, cols, w))
+        out += _group_tables(matrix, cols, w, _corrected(report))
         out.append(Spacer(1, 8))
     return out
 
 
-def _rating_runs(ratings) -> list[Run]:
+def _corrected(report: ConsolidatedReport) -> frozenset:
+    """(interviewer, round, item) of every item an addendum corrects."""
+    return frozenset((sc.interviewer, sc.round_id, a.item_id) for rnd in report.evidence for sc in rnd.scorecards
+                     for a in sc.addenda if a.item_id)
+
+
+def _rating_runs(ratings, *, via: bool = False, corrected: frozenset = frozenset()) -> list[Run]:
     """Rating labels as text runs, a draft in italics and marked "(draft)", one from an older
     kit version marked with its version ("v1")."""
     out: list[Run] = []
     for i, r in enumerate(ratings):
         if i:
             out.append(Run("\n"))
+        label = blocks.glyph_label(r.label, r.index, r.scale_size)
         if r.draft:
-            out += [Run(r.label, theme.ITALIC), Run(" (draft)", theme.BOLD, theme.DRAFT_INK)]
+            out += [Run(label, theme.ITALIC), Run(" (draft)", theme.BOLD, theme.DRAFT_INK)]
         else:
-            out.append(Run(r.label))
+            out.append(Run(label))
+        if via and r.item_type in ("exercise", "video_question"):
+            out.append(Run(" via " + r.item_title, None, theme.MUTED))
+        if corrected and (r.interviewer, r.round_id, r.item_id) in corrected:
+            out.append(Run(f" {theme.ADDENDUM}", theme.BOLD, theme.WARN))
         if r.older_version:
             out.append(Run(f" · v{r.kit_version}", None, theme.MUTED))
     return out
 
 
-def _cell(cell: MatrixCell) -> tuple[list, colors.Color]:
+def _cell(cell: MatrixCell, row: MatrixRow, corrected: frozenset) -> tuple[list, object]:
+    """A cell's text and background: one step's colour when all its submitted ratings are on one step,
+    else each step's colour side by side (ReportLab draws a list background as bands)."""
     if not cell.ratings:
         return [TextBlock([Run("—", None, theme.FAINT)], style("cell_center"))], colors.white
-    paras = [TextBlock(_rating_runs(cell.ratings), style("cell_center"))]
+    runs = _rating_runs(cell.ratings, via=not row.is_item, corrected=corrected)
+    if cell.split:
+        runs = [Run(f"{theme.SPLIT} split ", theme.BOLD, theme.DANGER), Run("\n")] + runs
+    paras = [TextBlock(runs, style("cell_center"))]
     sub = cell.submitted
-    if sub:
-        pos = sorted(r.position for r in sub)
-        bg = theme.rating_colour((pos[(len(pos) - 1) // 2] + pos[len(pos) // 2]) / 2)
-    else:
-        bg = theme.DRAFT_BG
-    return paras, bg
+    if not sub:
+        return paras, theme.DRAFT_BG
+    steps = sorted({r.position for r in sub})
+    if len(steps) == 1:
+        return paras, theme.rating_colour(steps[0])
+    return paras, bands([theme.rating_colour(p) for p in steps])
+
+
+def bands(cols: list) -> list:
+    """A table background of equal vertical bands, one per colour, with (nearly) hard edges.
+
+    ReportLab's table gradient ignores explicit stops, so each colour is repeated: with k
+    copies each, the blend between two bands is 1/(nk − 1) of the cell's width."""
+    k = 16
+    return ["LINEARGRADIENT", (0, 0), (1, 0), False, [col for col in cols for _ in range(k)]]
 
 
 def _flag(row: MatrixRow) -> tuple[str, colors.Color]:
@@ -369,15 +440,20 @@ def _flag(row: MatrixRow) -> tuple[str, colors.Color]:
         why = "no question in this kit" if row.item_count == 0 else "not rated by anyone"
         return c(theme.WARN, f"<b>GAP</b> — {why}"), theme.WARN_BG
     if row.disagreement:
-        return c(theme.DANGER, f"<b>{theme.FLAG} DISAGREE</b> — {row.spread} steps apart"), theme.DANGER_BG
+        return (c(theme.DANGER, f"<b>{theme.FLAG} DISAGREE</b> — {row.spread} steps apart")
+                + f"<br/>panel: {markup(row.panel_label or '', newlines=False)}"), theme.DANGER_BG
     if row.draft_only:
         return c(theme.DRAFT_INK, "Drafts only — not compared"), theme.DRAFT_BG
     n = sum(len(cell.submitted) for cell in row.cells)
+    people = sum(1 for cell in row.cells if cell.submitted)
+    panel = f"<br/>panel: {markup(row.panel_label or '', newlines=False)}" if row.panel_label else ""
     if n == 1:
-        return c(theme.MUTED, "One rating"), colors.white
+        return c(theme.MUTED, "One rating") + panel, colors.white
+    who = f"{people} interviewer{'s' if people != 1 else ''}"
     if row.spread == 0:
-        return c(theme.MUTED, f"Agree ({n} ratings)"), colors.white
-    return c(theme.MUTED, f"Within {row.spread} step ({n} ratings)"), colors.white
+        return c(theme.MUTED, f"Agree ({n} ratings, {who})") + panel, colors.white
+    s = row.spread
+    return c(theme.MUTED, f"Within {s} step{'s' if s != 1 else ''} ({n} ratings, {who})") + panel, colors.white
 
 
 def _name_head(name: str, width: float) -> Paragraph:
@@ -392,14 +468,16 @@ def _name_head(name: str, width: float) -> Paragraph:
     return Paragraph(f'<font size="{size}">{markup(name, newlines=False)}</font>', base)
 
 
-def _matrix_table(matrix: Matrix, cols: list[int], width: float) -> Table:
-    label_w, flag_w = 58 * mm, 40 * mm
+def _matrix_table(matrix: Matrix, cols: list[int], width: float, corrected: frozenset = frozenset()) -> Table:
+    wide = len(cols) >= WIDE_PANEL
+    label_w, flag_w = (44 * mm, 32 * mm) if wide else (58 * mm, 40 * mm)
     col_w = (width - label_w - flag_w) / max(len(cols), 1)
     header = [Paragraph("Competency / attitude", style("cell_head"))]
     header += [_name_head(matrix.interviewers[i], col_w - 8) for i in cols]
     header += [Paragraph("Agreement", style("cell_head"))]
     rows = [header]
     extra: list = [("VALIGN", (1, 1), (-1, -1), "MIDDLE")]
+
     last = len(cols) + 1
     for group, group_rows in matrix.groups:
         r = len(rows)
@@ -408,6 +486,8 @@ def _matrix_table(matrix: Matrix, cols: list[int], width: float) -> Table:
         for row in group_rows:
             r = len(rows)
             count = f"{row.item_count} question{'s' if row.item_count != 1 else ''}"
+            if row.is_item:
+                count = {"exercise": "exercise", "video": "video response", "resume": "résumé criterion"}[row.kind]
             if not row.in_current_kit:
                 count = "rated on an older kit version"
             elif row.item_count == 0 and row.ratings:
@@ -415,7 +495,7 @@ def _matrix_table(matrix: Matrix, cols: list[int], width: float) -> Table:
             label = f"<b>{markup(row.name, newlines=False)}</b><br/>" + c(theme.MUTED, f'<font size="7">{count}</font>')
             line = [Paragraph(label, style("cell"))]
             for j, i in enumerate(cols, 1):
-                paras, bg = _cell(row.cells[i])
+                paras, bg = _cell(row.cells[i], row, corrected)
                 line.append(paras)
                 extra.append(("BACKGROUND", (j, r), (j, r), bg))
                 if row.cells[i].ratings and not row.cells[i].submitted:
@@ -429,6 +509,19 @@ def _matrix_table(matrix: Matrix, cols: list[int], width: float) -> Table:
     t = Table(rows, colWidths=[label_w] + [col_w] * len(cols) + [flag_w], repeatRows=1)
     t.setStyle(grid_style(extra=extra))
     return t
+
+
+def _group_tables(matrix: Matrix, cols: list[int], width: float, corrected: frozenset) -> list:
+    """One table per group, its column heads and group heading repeated on a continued page, so a
+    group heading never sits alone at the foot of a page and continued rows keep their group."""
+    out: list = []
+    for group, rows in matrix.groups:
+        sub = Matrix(interviewers=matrix.interviewers, rows=tuple(rows))
+        t = _matrix_table(sub, cols, width, corrected)
+        t.repeatRows = 2
+        out.append(CondPageBreak(28 * mm))
+        out.append(t)
+    return out
 
 
 # --- level view ---------------------------------------------------------------------------
