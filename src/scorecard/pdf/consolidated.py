@@ -432,7 +432,7 @@ def bands(cols: list) -> list:
     ReportLab's table gradient ignores explicit stops, so each colour is repeated: with k
     copies each, the blend between two bands is 1/(nk − 1) of the cell's width."""
     k = 16
-    return ["LINEARGRADIENT", (0, 0), (1, 0), False, [col for col in cols for _ in range(k)]]
+    return ["LINEARGRADIENT", (0, 0), (1, 0), False, [col for col in cols for _ in range(k)], None]
 
 
 def _flag(row: MatrixRow) -> tuple[str, colors.Color]:
