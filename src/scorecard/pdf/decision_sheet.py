@@ -39,7 +39,6 @@ KIND_LABELS = {
     "competency": "Competency", "attitude": "Attitude", "exercise": "Exercise", "video": "Video response",
     "resume": "Résumé criterion", "recommendation": "Recommendation",
 }
-DECISION_LABELS = {"hire": "Hire", "no_hire": "No hire", "hold": "Hold — more evidence needed"}
 
 
 def m(value: str) -> str:
@@ -255,7 +254,7 @@ def _decision_box(report: ConsolidatedReport, w: float) -> Table:
     if d is not None:
         level = f" · level <b>{m(d.level_name or d.level_id or '')}</b>" if (d.level_name or d.level_id) else ""
         lines += [
-            Paragraph(f"<b>{DECISION_LABELS.get(d.decision, d.decision)}</b>{level} — recorded by "
+            Paragraph(f"<b>{m(d.label)}</b>{level} — recorded by "
                       f"<b>{m(d.decided_by)}</b> on {fmt_dt(d.decided_at)}", style("body")),
             Paragraph("Why: " + m(d.rationale), style("small")),
         ]

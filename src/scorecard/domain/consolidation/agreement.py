@@ -97,8 +97,8 @@ def band(alpha: float | None) -> str:
     if alpha >= 0.667:
         return "fair agreement — conclusions only tentatively"
     if alpha > 0.0:
-        return "low agreement — the panel reads this candidate differently"
-    return "no agreement beyond chance — the panel reads this candidate differently"
+        return "low agreement"
+    return "no agreement beyond chance"
 
 
 def ordinal_units(ratings: Iterable[tuple[Hashable, float]]) -> dict[Hashable, list[float]]:

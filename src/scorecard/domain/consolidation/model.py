@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from scorecard.domain.candidate import KitVersion
+from scorecard.domain.decision import CommitteeDecision
 from scorecard.domain.kit import Kit, KnockoutOutcome
 from scorecard.domain.scorecard import ScorecardStatus
 
@@ -504,18 +505,6 @@ class Split:
     def width(self) -> float:
         """How wide the split is relative to its threshold (to list the widest first)."""
         return self.spread / max(self.threshold, 1)
-
-
-@dataclass(frozen=True)
-class CommitteeDecision:
-    """What the hiring committee decided, recorded in the app."""
-
-    decision: str  # "hire" | "no_hire" | "hold"
-    level_id: str | None
-    level_name: str | None
-    decided_by: str
-    decided_at: datetime
-    rationale: str
 
 
 @dataclass(frozen=True)
