@@ -8,6 +8,7 @@ interviewer's report). Only layout here: what is shown was decided in
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from itertools import zip_longest
 
@@ -150,22 +151,48 @@ class Heading(Paragraph):
             mark(self._section, 0, self.canv.absolutePosition(0, self.height)[1])
 
 
-class SectionMark(Flowable):
-    """Zero-size marker: pages that continue this section say so under the header."""
+def item_key(interviewer: str, round_id: str, item_id: str) -> str:
+    """The named destination of one scorecard's item in the evidence (matrix entries link to it)."""
+    return "it-" + hashlib.sha1(f"{interviewer}\0{round_id}\0{item_id}".encode()).hexdigest()[:16]
 
-    def __init__(self, text: str, level: int = 0):
+
+class SectionMark(Flowable):
+    """Zero-size marker: pages that continue this section say so under the header; with `key`,
+    also a named destination that links elsewhere in the report point at."""
+
+    def __init__(self, text: str, level: int = 0, key: str | None = None):
         super().__init__()
         self.text = text
         self.level = level
+        self.key = key
         self.width = self.height = 0
 
     def wrap(self, availWidth, availHeight):  # noqa: N802, N803
         return 0, 0
 
     def draw(self):
+        if self.key:
+            self.canv.bookmarkHorizontal(self.key, 0, 14)
         mark = getattr(self.canv, "set_section", None)
         if mark is not None:
             mark(self.text, self.level, self.canv.absolutePosition(0, 0)[1])
+
+
+class Linked(Flowable):
+    """A flowable that is also a link to a named destination in the same document."""
+
+    def __init__(self, child: Flowable, key: str):
+        super().__init__()
+        self.child = child
+        self.key = key
+
+    def wrap(self, availWidth, availHeight):  # noqa: N802, N803
+        self.width, self.height = self.child.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def draw(self):
+        self.child.drawOn(self.canv, 0, 0)
+        self.canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
 class RuledLines(Flowable):
@@ -561,7 +588,7 @@ def note_paragraphs(value: str, name: str = "note") -> list[Flowable]:
     return [text.text(b, name) for b in parts if b.strip()]
 
 
-def item_evidence(item: ItemEvidence, *, draft: bool, width: float) -> list:
+def item_evidence(item: ItemEvidence, *, draft: bool, width: float, key: str | None = None) -> list:
     """One item of a scorecard: heading with the rating, prompt, anchor, indicators, notes."""
     badge_w = 30 * mm
     kind = ITEM_TYPE_LABELS.get(item.item_type, item.item_type)
@@ -570,7 +597,7 @@ def item_evidence(item: ItemEvidence, *, draft: bool, width: float) -> list:
         sub += f" · {item.dimension_kind}: {item.dimension_name}"
     corrected = f"  {theme.ADDENDUM} corrected by an addendum" if item.addenda else ""
     title = [text.text(f"{item.number}. {item.title}{corrected}", "item_title"), text.text(sub, "muted")]
-    top: list = [SectionMark(f"{item.number}. {item.title}", level=1),
+    top: list = [SectionMark(f"{item.number}. {item.title}", level=1, key=key),
                  SideBySide(title, _item_badge(item, draft, badge_w), right_width=badge_w)]
     if item.prompt and item.prompt != item.title:
         top.append(text.text(item.prompt, "prompt"))
@@ -696,7 +723,8 @@ def scorecard_evidence(sc: ScorecardEvidence, *, width: float, report_version: i
     # corrections come before the items they correct, so nobody reads past them
     out += addenda(sc, width=width)
     for item in sc.items:
-        out += item_evidence(item, draft=sc.draft, width=width)
+        out += item_evidence(item, draft=sc.draft, width=width,
+                             key=item_key(sc.interviewer, sc.round_id, item.item_id))
     return out
 
 

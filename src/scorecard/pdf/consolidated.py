@@ -413,10 +413,12 @@ def _cell(cell: MatrixCell, row: MatrixRow, corrected: frozenset) -> tuple[list,
     else each step's colour side by side (ReportLab draws a list background as bands)."""
     if not cell.ratings:
         return [TextBlock([Run("—", None, theme.FAINT)], style("cell_center"))], colors.white
-    runs = _rating_runs(cell.ratings, via=not row.is_item, corrected=corrected)
+    # one line per rating, each a link to the item in that interviewer's evidence
+    paras: list = [blocks.Linked(TextBlock(_rating_runs([r], via=not row.is_item, corrected=corrected),
+                                           style("cell_center")), blocks.item_key(r.interviewer, r.round_id, r.item_id))
+                   for r in cell.ratings]
     if cell.split:
-        runs = [Run(f"{theme.SPLIT} split ", theme.BOLD, theme.DANGER), Run("\n")] + runs
-    paras = [TextBlock(runs, style("cell_center"))]
+        paras.insert(0, TextBlock([Run(f"{theme.SPLIT} split", theme.BOLD, theme.DANGER)], style("cell_center")))
     sub = cell.submitted
     if not sub:
         return paras, theme.DRAFT_BG
