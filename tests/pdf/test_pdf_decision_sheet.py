@@ -210,3 +210,16 @@ def test_every_rating_step_prints_as_a_different_grey(kit, tmp_path):
     swatches = distinct[:5]
     assert all(a - b >= 12 for a, b in zip(swatches, swatches[1:])), swatches  # lighter to darker, clearly apart
     assert "−− Poor − Weak ○ Meets + Strong ++ Exceptional" in Pdf(data).flat
+
+
+def test_report_length_follows_what_was_scored_not_the_kits_size():
+    big = samples.make_kit(questions_per_round=60)  # far more items than the sample's
+    ratings = {f"tech-{i}": "3" for i in range(1, 6)}
+    card = samples.scorecard(big, samples.NAMES[0], "tech", ratings, n=1,
+                             notes={f"tech-{i}": "Clear example." for i in range(1, 6)})
+    report, pdf = render(big, [card])
+    assert len(pdf.pages) <= 12, len(pdf.pages)
+    flat = pdf.flat
+    assert flat.count("Notes —") <= 1 or flat.count("Time spent:") == 5  # five evidence blocks, no more
+    assert flat.count("Time spent:") == 5
+    assert "Not answered (56 of 61) — no rating, answer, skip, indicator or note: 6. Technical question 6" in flat

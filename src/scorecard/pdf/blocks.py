@@ -722,10 +722,27 @@ def scorecard_evidence(sc: ScorecardEvidence, *, width: float, report_version: i
     out = scorecard_header(sc, width=width, report_version=report_version)
     # corrections come before the items they correct, so nobody reads past them
     out += addenda(sc, width=width)
+    # the report's length follows what was scored: items left untouched are listed once, in one line
+    untouched = [i for i in sc.items if _untouched(i)]
     for item in sc.items:
+        if _untouched(item):
+            continue
         out += item_evidence(item, draft=sc.draft, width=width,
                              key=item_key(sc.interviewer, sc.round_id, item.item_id))
+    if untouched:
+        out.append(SectionMark("Not answered", level=1))
+        out.append(text.runs([Run(f"Not answered ({len(untouched)} of {len(sc.items)}) — no rating, answer, skip, "
+                                  "indicator or note: ", theme.BOLD, theme.MUTED),
+                              Run("; ".join(f"{i.number}. {i.title}" for i in untouched), None, theme.MUTED)],
+                             "body"))
+        out.append(_rule(width))
     return out
+
+
+def _untouched(item: ItemEvidence) -> bool:
+    return (item.rating is None and item.knockout_option is None and item.skip_reason is None
+            and not item.notes.strip() and not any(m.checked for m in item.indicators) and not item.variant
+            and not item.addenda)
 
 
 Together._PLAIN = (Paragraph, Heading, SectionMark, Spacer, SideBySide, IndicatorColumns, Badge, HRFlowable)

@@ -444,10 +444,14 @@ def _level_view(kit: Kit, candidate: Candidate, matrix: Matrix, defining: Mappin
         basis = submitted or list(ratings)
         if row.kind == "competency":
             comp = own.competency(row.dimension_id)
+            # what the questions someone rated expect at the target level (not every question in the kit:
+            # the report's length follows what was scored)
+            rated_items = {r.item_id for r in ratings}
             expectations = tuple(
                 (it.short_title, it.expectations[target])
                 for it in own.items
                 if own.dimension_of(it) == ("competency", comp.id) and target in getattr(it, "expectations", {})
+                and it.id in rated_items
             )
             below = _level_text(kit, own, comp.id, below_id) if below_id else None
             tgt = (_level_text(kit, own, comp.id, target) if pos is not None
