@@ -223,3 +223,29 @@ def test_report_length_follows_what_was_scored_not_the_kits_size():
     assert flat.count("Notes —") <= 1 or flat.count("Time spent:") == 5  # five evidence blocks, no more
     assert flat.count("Time spent:") == 5
     assert "Not answered (56 of 61) — no rating, answer, skip, indicator or note: 6. Technical question 6" in flat
+
+
+def test_a_split_row_never_reads_as_one_confident_figure_in_the_level_view(six):
+    report, pdf = six
+    flat = pdf.flat
+    view = flat[flat.index("Level view — held against Mid"):flat.index("Evidence by round")]
+    api = view[view.index("API & Endpoint Development"):]
+    assert api.startswith("API & Endpoint Development ⇕ SPLIT — interviewers' median")
+    assert "Coding test: ticket sync ⇕ SPLIT" in view  # the exercise takes part in the level view
+    assert "the framework does not describe it" in view
+
+
+def test_no_page_ends_with_a_group_heading(kit):
+    # a panel big enough for the matrix and the level view to run over pages
+    cards = six_panel(samples.make_kit(questions_per_round=12))
+    big = samples.make_kit(questions_per_round=12)
+    report, pdf = render(big, [samples.scorecard(big, c.interviewer, c.round_id,
+                                                 {k: r.rating or r.knockout_option for k, r in c.responses.items()},
+                                                 n=i, notes={k: samples.LOREM[:300] for k in c.responses})
+                               for i, c in enumerate(cards)])
+    groups = {row.group for row in report.matrix.rows}
+    for page in pdf.pages:
+        lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+        body = [ln for ln in lines if not ln.startswith(("Hiring committee report ·", "Page ")) and
+                ln not in (report.header.candidate_name, "Confidential — hiring committee")]
+        assert body and body[-1] not in groups, body[-3:]

@@ -474,7 +474,7 @@ def _matrix_table(matrix: Matrix, cols: list[int], width: float, corrected: froz
     wide = len(cols) >= WIDE_PANEL
     label_w, flag_w = (44 * mm, 32 * mm) if wide else (58 * mm, 40 * mm)
     col_w = (width - label_w - flag_w) / max(len(cols), 1)
-    header = [Paragraph("Competency / attitude", style("cell_head"))]
+    header = [Paragraph("Competency, attitude or item", style("cell_head"))]
     header += [_name_head(matrix.interviewers[i], col_w - 8) for i in cols]
     header += [Paragraph("Agreement", style("cell_head"))]
     rows = [header]
@@ -535,9 +535,11 @@ def _level_section(view: LevelView) -> list:
         f"Level view — held against {view.target_level_name}", "h1", outline="Level view", key="levels",
     )]
     out.append(Paragraph(
-        "For each competency: the panel's median rating (submitted scorecards; drafts only where nothing "
-        "was submitted, and then marked), each rating given, and what the framework describes at the target "
-        "level and the levels either side. The committee judges which description the evidence matches.",
+        "For each competency (and each exercise and video answer): the panel's figure — the median of the "
+        "interviewers' own medians, so each interviewer counts once (submitted scorecards; drafts only where "
+        "nothing was submitted, and then marked) — each rating given, and what the framework describes at the "
+        "target level and the levels either side. A row whose ratings disagree reads SPLIT: no single figure "
+        "stands for the panel there. The committee judges which description the evidence matches.",
         style("muted"),
     ))
     if not view.rows:
@@ -550,46 +552,58 @@ def _level_section(view: LevelView) -> list:
     for kind, name in levels:
         tag = {"below": "level below", "target": "TARGET level", "above": "level above"}[kind]
         header.append(Paragraph(f"{markup(name, newlines=False)} <font size='7'>({tag})</font>", style("cell_head")))
-    rows = [header]
     target_col = 2 + [k for k, _ in levels].index("target")
-    extra: list = [("BACKGROUND", (target_col, 0), (target_col, -1), theme.TARGET_BG),
-                   ("BACKGROUND", (0, 0), (-1, 0), theme.HEADER_BG),
-                   ("BACKGROUND", (target_col, 0), (target_col, 0), colors.HexColor("#f7e7a6"))]
-    current = None
+    # one table per group, its heads and group heading repeated on a continued page: a group heading
+    # never sits alone at the foot of a page
+    groups: list[tuple[str, list[LevelRow]]] = []
     for lr in view.rows:
-        if lr.discipline != current:
-            current = lr.discipline
+        if not groups or groups[-1][0] != lr.discipline:
+            groups.append((lr.discipline, []))
+        groups[-1][1].append(lr)
+    for group, group_rows in groups:
+        rows = [header, [Paragraph(markup(group, newlines=False), style("cell_bold"))] + [""] * (1 + len(levels))]
+        extra: list = [("BACKGROUND", (target_col, 0), (target_col, -1), theme.TARGET_BG),
+                       ("BACKGROUND", (0, 0), (-1, 0), theme.HEADER_BG),
+                       ("BACKGROUND", (target_col, 0), (target_col, 0), colors.HexColor("#f7e7a6")),
+                       ("SPAN", (0, 1), (-1, 1)), ("BACKGROUND", (0, 1), (-1, 1), theme.GROUP_BG)]
+        for lr in group_rows:
             r = len(rows)
-            rows.append([Paragraph(markup(current, newlines=False), style("cell_bold"))] + [""] * (1 + len(levels)))
-            extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), theme.GROUP_BG)]
-        r = len(rows)
-        rating_cell, bg = _panel_rating(lr)
-        line = [TextBlock([Run(lr.name)], style("cell_bold")), rating_cell]
-        for kind, _ in levels:
-            lt = getattr(lr, kind)
-            if lt and lt.text:
-                cell = [TextBlock([Run(lt.text)], style("cell"))]
-            else:
-                cell = [TextBlock([Run("not described", theme.ITALIC, theme.FAINT)], style("cell"))]
-            if kind == "target" and lr.expectations:
-                for title, exp in lr.expectations:
-                    cell.append(TextBlock([Run(f"Question “{title}” expects: ", theme.ITALIC, theme.MUTED), Run(exp)],
-                                          style("cell_small")))
-            line.append(cell)
-        rows.append(line)
-        extra.append(("BACKGROUND", (1, r), (1, r), bg))
-        if lr.median_from_drafts:
-            extra.append(draft_outline(1, r))
-    t = Table(rows, colWidths=[comp_w, rating_w] + [lw] * len(levels), repeatRows=1)
-    t.setStyle(grid_style(header_rows=0, extra=extra))
-    out.append(t)
+            rating_cell, bg = _panel_rating(lr)
+            line = [TextBlock([Run(lr.name)], style("cell_bold")), rating_cell]
+            for kind, _ in levels:
+                lt = getattr(lr, kind)
+                if lr.kind != "competency":
+                    cell = [TextBlock([Run("an exercise or video answer: the framework does not describe it; "
+                                           "read its rating against the target level" if kind == "target" else "",
+                                           theme.ITALIC, theme.FAINT)], style("cell"))]
+                elif lt and lt.text:
+                    cell = [TextBlock([Run(lt.text)], style("cell"))]
+                else:
+                    cell = [TextBlock([Run("not described", theme.ITALIC, theme.FAINT)], style("cell"))]
+                if kind == "target" and lr.expectations:
+                    for title, exp in lr.expectations:
+                        cell.append(TextBlock([Run(f"Question “{title}” expects: ", theme.ITALIC, theme.MUTED),
+                                               Run(exp)], style("cell_small")))
+                line.append(cell)
+            rows.append(line)
+            extra.append(("BACKGROUND", (1, r), (1, r), bg))
+            if lr.median_from_drafts:
+                extra.append(draft_outline(1, r))
+        t = Table(rows, colWidths=[comp_w, rating_w] + [lw] * len(levels), repeatRows=2)
+        t.setStyle(grid_style(header_rows=0, extra=extra))
+        out += [CondPageBreak(30 * mm), t]
     return out
 
 
 def _panel_rating(lr: LevelRow) -> tuple[list, colors.Color]:
     if lr.median_label is None:
         return [Paragraph(c(theme.WARN, "<b>GAP</b> — not rated"), style("cell"))], theme.WARN_BG
-    head = [Run(lr.median_label, theme.BOLD)]
+    if lr.split:
+        # no single figure stands for a split panel: say so first, the median of the interviewers after
+        head = [Run(f"{theme.SPLIT} SPLIT", theme.BOLD, theme.DANGER),
+                Run(f" — interviewers' median {lr.median_label}", theme.BOLD)]
+    else:
+        head = [Run(lr.median_label, theme.BOLD)]
     if lr.median_from_drafts:
         head.append(Run(" (drafts only)", theme.BOLD, theme.DRAFT_INK))
     cell = [TextBlock(head, style("cell"))]
@@ -604,8 +618,12 @@ def _panel_rating(lr: LevelRow) -> tuple[list, colors.Color]:
                 who.append(Run(", "))
             who += _rating_runs([r])
     cell.append(TextBlock(who, style("cell_small")))
-    bg = theme.DRAFT_BG if lr.median_from_drafts else theme.rating_colour(lr.median_position)
-    return cell, bg
+    if lr.median_from_drafts:
+        return cell, theme.DRAFT_BG
+    if lr.split:
+        sub = sorted({r.position for r in lr.ratings if not r.draft})
+        return cell, bands([theme.rating_colour(sub[0]), theme.rating_colour(sub[-1])])
+    return cell, theme.rating_colour(lr.median_position)
 
 
 # --- evidence ---------------------------------------------------------------------------
