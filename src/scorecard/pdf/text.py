@@ -73,6 +73,7 @@ class TextBlock(Flowable):
             for n, line in enumerate(value.split("\n")):
                 if n:
                     yield NEWLINE
+                line = theme.visual(line)
                 if line[:1].isspace():
                     yield SPACE
                 words = line.split()

@@ -154,6 +154,34 @@ def registration_count() -> int:
     return _registrations
 
 
+#: Hebrew, Arabic, Syriac, Thaana, NKo… and the Arabic/Hebrew presentation forms: right-to-left scripts.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+
+
+def visual(text: str) -> str:
+    """Text as it must be drawn, for a PDF library that draws characters left to right.
+
+    Right-to-left scripts are shaped (Arabic letters take their joined initial, medial,
+    final or isolated forms, via arabic-reshaper) and put in visual order line by line
+    (the Unicode bidirectional algorithm, via python-bidi), so an Arabic or Hebrew name
+    reads correctly with numbers and Latin words in it kept left to right. Text without
+    right-to-left characters is returned unchanged (nothing is imported for it).
+    """
+    if not text or text.isascii() or not _RTL.search(text):
+        return text
+    from bidi import get_display
+
+    out = []
+    for line in text.split("\n"):
+        if _ARABIC.search(line):
+            import arabic_reshaper
+
+            line = arabic_reshaper.reshape(line)
+        out.append(get_display(line) if _RTL.search(line) else line)
+    return "\n".join(out)
+
+
 def _escape(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -167,7 +195,7 @@ def markup(text: str | None, *, newlines: bool = True) -> str:
     register_fonts()
     if not text:
         return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    text = visual(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
     out = "".join(
         f'<font name="{FALLBACK}">{_escape(chunk)}</font>' if fb else _escape(chunk)
         for fb, chunk in font_runs(text)
@@ -217,6 +245,7 @@ def draw_text(canv, x: float, y: float, text: str, *, font: str, size: float, co
     Cheaper than a Paragraph for page furniture and badges. With `tx` (a text object)
     the line is added to it instead of to a text object of its own. Returns the width.
     """
+    text = visual(text)
     runs = font_runs(text)
 
     def measure(rs) -> float:
