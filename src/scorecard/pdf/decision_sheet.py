@@ -123,8 +123,9 @@ def _tally(report: ConsolidatedReport, w: float) -> Table:
         if rec.label is not None and (rec.index, rec.label, rec.scale_size) not in steps:
             steps.append((rec.index or 0, rec.label, rec.scale_size))
     steps.sort()
-    heads = ["Round"] + [glyph_label(label, i, n) for i, label, n in steps] + ["Not yet", "Status"]
-    rows = [[Paragraph(m(x), style("cell_head")) for x in heads]]
+    heads = (["Round"] + [f"{theme.step_glyph(i, n)}&nbsp;{m(label)}" for i, label, n in steps]
+             + ["Not yet", "Status"])
+    rows = [[Paragraph(x, style("cell_head")) for x in heads]]
     extra: list = []
     totals: dict[int, int] = {}
     for r in report.rounds:
@@ -150,7 +151,7 @@ def _tally(report: ConsolidatedReport, w: float) -> Table:
         style("cell_small"))]
     rows.append(overall)
     extra.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), theme.GROUP_BG))
-    round_w, status_w, pend_w = 52 * mm, 30 * mm, 16 * mm
+    round_w, status_w, pend_w = 46 * mm, 26 * mm, 16 * mm
     step_w = (w - round_w - status_w - pend_w) / max(len(steps), 1)
     t = Table(rows, colWidths=[round_w] + [step_w] * len(steps) + [pend_w, status_w], repeatRows=1)
     t.setStyle(grid_style(extra=extra + [("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -261,8 +262,8 @@ def _decision_box(report: ConsolidatedReport, w: float) -> Table:
     else:
         box = theme.BOX_EMPTY
         lines += [
-            Paragraph(f"{box} Hire   {box} No hire   {box} Hold — more evidence needed      "
-                      "Level: ______________________", style("body")),
+            Paragraph(f"{box} Hire &nbsp;&nbsp; {box} No hire &nbsp;&nbsp; {box} Hold — more evidence needed"
+                      "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; Level: ______________________", style("body")),
             Paragraph("Why: " + "_" * 110, style("small")),
         ]
     sign = Table([[Paragraph("Name", style("cell_small")), Paragraph("Signature", style("cell_small")),
