@@ -121,7 +121,9 @@ def test_auto_declined_candidate_rounds_not_run_are_not_needed(kit):
     assert "AUTO-DECLINE" in sheet and "Not needed (auto-declined)" in sheet
     assert "Missing" not in sheet and "Missing" not in cover
     assert cover.count("Not needed") >= 3
-    assert "was not needed: the candidate was auto-declined before it" in pdf.flat
+    assert "rounds were not needed (Hiring Manager Technical Deep Dive, Team interview, Presentation): the " \
+           "candidate was auto-declined before them." in pdf.flat
+    assert "Auto-declined: 3 rounds not needed" in sheet and "Not assessed by anyone" not in sheet
 
 
 def test_an_addendum_is_marked_on_its_item_in_the_matrix_and_on_page_one(kit):

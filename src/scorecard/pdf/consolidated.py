@@ -238,15 +238,16 @@ def _agenda(report: ConsolidatedReport) -> list:
         items.append(f"{c(theme.DANGER, '<b>' + theme.FLAG + ' Disagreement</b>')} on {len(dis)} "
                      f"{'dimension' if len(dis) == 1 else 'dimensions'}: {names}.")
     gaps = report.gaps
-    if gaps:
+    if gaps and report.knockout.auto_declined:
+        items.append(f"{c(theme.WARN, '<b>Not assessed</b>')}: {len(gaps)} competencies, attitudes and items — "
+                     "the candidate was auto-declined before the rounds that assess them.")
+    elif gaps:
         names = "; ".join(markup(r.name, newlines=False) for r in gaps)
         items.append(f"{c(theme.WARN, '<b>Not assessed</b>')} by anyone: {names}.")
     for r in report.rounds:
         if r.state is RoundState.MISSING:
             items.append(f"Round <b>{markup(r.name, newlines=False)}</b> has no scorecard.")
-        elif r.state is RoundState.NOT_NEEDED:
-            items.append(f"Round <b>{markup(r.name, newlines=False)}</b> was not needed: the candidate was "
-                         "auto-declined before it.")
+
         elif r.state is RoundState.DRAFT_ONLY:
             items.append(f"Round <b>{markup(r.name, newlines=False)}</b> has drafts only — nothing submitted.")
         elif r.state is RoundState.SUBMITTED_WITH_DRAFTS:
@@ -254,6 +255,11 @@ def _agenda(report: ConsolidatedReport) -> list:
             items.append(f"Round <b>{markup(r.name, newlines=False)}</b> is not complete: {n} "
                          f"{'draft is' if n == 1 else 'drafts are'} still outstanding beside "
                          f"{r.submitted_count} submitted.")
+    not_needed = [r.name for r in report.rounds if r.state is RoundState.NOT_NEEDED]
+    if not_needed:
+        items.append(f"{len(not_needed)} round{'s were' if len(not_needed) != 1 else ' was'} not needed "
+                     f"({markup(', '.join(not_needed), newlines=False)}): the candidate was auto-declined before "
+                     f"{'them' if len(not_needed) != 1 else 'it'}.")
     older = report.older_scorecards
     if older:
         h = report.header

@@ -228,7 +228,11 @@ def _open_items(report: ConsolidatedReport) -> list[str]:
         items.append(f"{theme.ADDENDUM} Addendum by {m(a.author)} ({fmt_date(a.created_at)}) corrects {where} "
                      f"in {m(sc.round_name)}.")
     gaps = [r for r in report.gaps if not r.is_item and r.item_count]
-    if gaps:
+    if report.knockout.auto_declined:
+        not_needed = sum(1 for r in report.rounds if r.state is RoundState.NOT_NEEDED)
+        items.append(f"Auto-declined: {not_needed} round{'s' if not_needed != 1 else ''} not needed, so "
+                     "competencies and attitudes those rounds assess were not rated.")
+    elif gaps:
         items.append(f"Not assessed by anyone: {'; '.join(m(r.name) for r in gaps[:6])}"
                      + (f" and {len(gaps) - 6} more" if len(gaps) > 6 else "") + ".")
     if report.no_evidence_count:
