@@ -50,3 +50,15 @@ def test_hebrew_name_in_the_report(kit):
     pdf = Pdf(render_consolidated(_report(kit, HEBREW)))
     sheet = pdf.pages[0]
     assert HEBREW in sheet or "ןהכ העונ" in sheet
+
+
+def test_a_long_arabic_note_keeps_its_lines_in_reading_order(kit):
+    filler = " ".join(["الاختبار فشل ثم نجح بعد التعديل"] * 12)
+    note = f"بداية {filler} نهاية"
+    pdf = Pdf(render_consolidated(_report(kit, "Zoë Ñúñez", note=note)))
+    text = unicodedata.normalize("NFKC", pdf.text)
+    start, end = text.find("بداية"), text.find("نهاية")
+    assert start != -1 and end != -1
+    assert start < end  # the first line of the note is drawn above the last
+    lines = [ln for ln in text.splitlines() if "التعديل" in ln or "بداية" in ln or "نهاية" in ln]
+    assert len(lines) >= 3  # it wraps over several lines

@@ -182,6 +182,32 @@ def visual(text: str) -> str:
     return "\n".join(out)
 
 
+def has_rtl(text: str) -> bool:
+    return bool(text) and not text.isascii() and bool(_RTL.search(text))
+
+
+def shape(text: str) -> str:
+    """Arabic letters in their joined forms, still in logical order (widths as drawn)."""
+    if not has_rtl(text) or not _ARABIC.search(text):
+        return text
+    import arabic_reshaper
+
+    return arabic_reshaper.reshape(text)
+
+
+def rtl_base(text: str) -> bool:
+    """Whether a line's first strong character is right-to-left (its paragraph direction)."""
+    import unicodedata
+
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 def _escape(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
