@@ -251,3 +251,33 @@ def test_no_page_ends_with_a_group_heading(kit):
         body = [ln for ln in lines if not ln.startswith(("Hiring committee report ·", "Page ")) and
                 ln not in (report.header.candidate_name, "Confidential — hiring committee")]
         assert body and body[-1] not in groups, body[-3:]
+
+
+def _body_lines(page: str, candidate: str) -> list[str]:
+    """A page's text without the furniture (drawn last: header name, confidentiality, running head, footer)."""
+    lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+    cut = max(i for i, ln in enumerate(lines) if ln == candidate)
+    return lines[:cut]
+
+
+def test_headings_stay_with_what_follows_and_continued_items_say_so(kit):
+    import random
+
+    big = samples.make_kit(questions_per_round=12)
+    rng = random.Random(3)
+    cards = []
+    for n, name in enumerate(samples.NAMES):
+        for rid in ("tech", "team"):
+            items = big.items_in(rid)
+            cards.append(samples.scorecard(
+                big, name, rid, {it.id: str(rng.randint(1, 5)) for it in items}, n=n * 2 + (rid == "team"),
+                notes={it.id: samples.LOREM[:rng.randint(100, 900)] for it in items}))
+    report, pdf = render(big, cards)
+    titles = {f"{n}. {it.title}" for rid in ("tech", "team") for n, it in enumerate(big.items_in(rid), 1)}
+    heads = {f"{sc.interviewer} · {big.round(sc.round_id).name}" for sc in cards}
+    continued = 0
+    for i, page in enumerate(pdf.pages):
+        body = _body_lines(page, report.header.candidate_name)
+        assert body[-1] not in titles | heads | {"Notes"}, (i + 1, body[-1])
+        continued += any(ln.strip().startswith("continued · ") and " question " in ln for ln in page.splitlines())
+    assert continued >= 1  # a page that carries on an item says which, under the header
