@@ -281,3 +281,16 @@ def test_headings_stay_with_what_follows_and_continued_items_say_so(kit):
         assert body[-1] not in titles | heads | {"Notes"}, (i + 1, body[-1])
         continued += any(ln.strip().startswith("continued · ") and " question " in ln for ln in page.splitlines())
     assert continued >= 1  # a page that carries on an item says which, under the header
+
+
+def test_many_open_items_keep_page_one_to_one_page(kit):
+    cards = samples.panel(kit)
+    for i in range(12):
+        cards[1].addenda.append(Addendum(id=f"x{i}", scorecard_id=cards[1].id, author=samples.NAMES[0],
+                                         text=f"Correction {i}.", created_at=samples.T0 + timedelta(days=2, hours=i),
+                                         item_id="tech-1"))
+    _report, pdf = render(kit, cards)
+    sheet = pdf.page_flat(0)
+    assert re.search(r"… and \d+ more: listed in the agenda on the cover\.", sheet)
+    assert "Committee decision" in sheet and "HIRING COMMITTEE REPORT" not in sheet
+    assert pdf.flat.count("corrects item 1. Technical question 1 in Hiring Manager Technical Deep Dive") >= 12

@@ -255,6 +255,14 @@ def _agenda(report: ConsolidatedReport) -> list:
             items.append(f"Round <b>{markup(r.name, newlines=False)}</b> is not complete: {n} "
                          f"{'draft is' if n == 1 else 'drafts are'} still outstanding beside "
                          f"{r.submitted_count} submitted.")
+    for rnd in report.evidence:
+        for sc in rnd.scorecards:
+            for a in sc.addenda:
+                where = (f"item {a.item_number}. {markup(a.item_title or '', newlines=False)}" if a.item_number
+                         else "the scorecard")
+                items.append(f"{theme.ADDENDUM} Addendum by {markup(a.author, newlines=False)} "
+                             f"({blocks.fmt_date(a.created_at)}) corrects {where} in "
+                             f"{markup(sc.round_name, newlines=False)}.")
     not_needed = [r.name for r in report.rounds if r.state is RoundState.NOT_NEEDED]
     if not_needed:
         items.append(f"{len(not_needed)} round{'s were' if len(not_needed) != 1 else ' was'} not needed "

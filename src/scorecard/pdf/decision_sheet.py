@@ -35,6 +35,9 @@ from scorecard.pdf.blocks import (
 from scorecard.pdf.canvas import MARGIN_BOTTOM, MARGIN_TOP, PORTRAIT, frame_width
 from scorecard.pdf.theme import Paragraph, markup, style
 
+#: Open items listed on page 1 at most (the rest are on the cover's agenda).
+MAX_OPEN_ITEMS = 7
+
 KIND_LABELS = {
     "competency": "Competency", "attitude": "Attitude", "exercise": "Exercise", "video": "Video response",
     "resume": "Résumé criterion", "recommendation": "Recommendation",
@@ -240,6 +243,9 @@ def _open_items(report: ConsolidatedReport) -> list[str]:
                      "without evidence (no indicator, no note).")
     if report.older_scorecards:
         items.append(f"{len(report.older_scorecards)} scorecard(s) on an older kit version (see page 2).")
+    if len(items) > MAX_OPEN_ITEMS:  # page 1 stays one page; the cover's agenda has them all
+        rest = len(items) - (MAX_OPEN_ITEMS - 1)
+        items = items[:MAX_OPEN_ITEMS - 1] + [f"… and {rest} more: listed in the agenda on the cover."]
     return items or ["None: every round started is submitted, no addenda."]
 
 
