@@ -484,21 +484,25 @@ def _name_head(name: str, width: float) -> Paragraph:
     return Paragraph(f'<font size="{size}">{markup(name, newlines=False)}</font>', base)
 
 
-def _matrix_table(matrix: Matrix, cols: list[int], width: float, corrected: frozenset = frozenset()) -> Table:
+def _matrix_table(matrix: Matrix, cols: list[int], width: float, corrected: frozenset = frozenset(),
+                  title: str = "Competency, attitude or item") -> Table:
+    """The matrix (or one group of it: then `title` is the group's name, heading its column)."""
     wide = len(cols) >= WIDE_PANEL
     label_w, flag_w = (44 * mm, 32 * mm) if wide else (58 * mm, 40 * mm)
     col_w = (width - label_w - flag_w) / max(len(cols), 1)
-    header = [Paragraph("Competency, attitude or item", style("cell_head"))]
+    header = [Paragraph(markup(title, newlines=False), style("cell_head"))]
     header += [_name_head(matrix.interviewers[i], col_w - 8) for i in cols]
     header += [Paragraph("Agreement", style("cell_head"))]
     rows = [header]
     extra: list = [("VALIGN", (1, 1), (-1, -1), "MIDDLE")]
 
     last = len(cols) + 1
+    several = len(matrix.groups) > 1
     for group, group_rows in matrix.groups:
-        r = len(rows)
-        rows.append([Paragraph(markup(group, newlines=False), style("cell_bold"))] + [""] * last)
-        extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), theme.GROUP_BG)]
+        if several:
+            r = len(rows)
+            rows.append([Paragraph(markup(group, newlines=False), style("cell_bold"))] + [""] * last)
+            extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), theme.GROUP_BG)]
         for row in group_rows:
             r = len(rows)
             count = f"{row.item_count} question{'s' if row.item_count != 1 else ''}"
@@ -528,15 +532,15 @@ def _matrix_table(matrix: Matrix, cols: list[int], width: float, corrected: froz
 
 
 def _group_tables(matrix: Matrix, cols: list[int], width: float, corrected: frozenset) -> list:
-    """One table per group, its column heads and group heading repeated on a continued page, so a
-    group heading never sits alone at the foot of a page and continued rows keep their group."""
+    """One table per group, headed by the group's name and the interviewers' names and repeating that
+    head on a continued page: a group heading never sits alone at the foot of a page, and continued
+    rows keep their group."""
     out: list = []
-    for group, rows in matrix.groups:
+    for n, (group, rows) in enumerate(matrix.groups):
         sub = Matrix(interviewers=matrix.interviewers, rows=tuple(rows))
-        t = _matrix_table(sub, cols, width, corrected)
-        t.repeatRows = 2
-        out.append(CondPageBreak(28 * mm))
-        out.append(t)
+        # the group's name heads its own table, beside the interviewers' names: both repeat on a new page
+        t = _matrix_table(sub, cols, width, corrected, title=group)
+        out += [CondPageBreak(28 * mm), t] + ([Spacer(1, 6)] if n + 1 < len(matrix.groups) else [])
     return out
 
 
@@ -575,11 +579,11 @@ def _level_section(view: LevelView) -> list:
             groups.append((lr.discipline, []))
         groups[-1][1].append(lr)
     for group, group_rows in groups:
-        rows = [header, [Paragraph(markup(group, newlines=False), style("cell_bold"))] + [""] * (1 + len(levels))]
+        # the group's name heads the table's first column; the head repeats on a continued page
+        rows = [[Paragraph(markup(group, newlines=False), style("cell_head"))] + header[1:]]
         extra: list = [("BACKGROUND", (target_col, 0), (target_col, -1), theme.TARGET_BG),
                        ("BACKGROUND", (0, 0), (-1, 0), theme.HEADER_BG),
-                       ("BACKGROUND", (target_col, 0), (target_col, 0), colors.HexColor("#f7e7a6")),
-                       ("SPAN", (0, 1), (-1, 1)), ("BACKGROUND", (0, 1), (-1, 1), theme.GROUP_BG)]
+                       ("BACKGROUND", (target_col, 0), (target_col, 0), colors.HexColor("#f7e7a6"))]
         for lr in group_rows:
             r = len(rows)
             rating_cell, bg = _panel_rating(lr)
@@ -603,9 +607,9 @@ def _level_section(view: LevelView) -> list:
             extra.append(("BACKGROUND", (1, r), (1, r), bg))
             if lr.median_from_drafts:
                 extra.append(draft_outline(1, r))
-        t = Table(rows, colWidths=[comp_w, rating_w] + [lw] * len(levels), repeatRows=2)
+        t = Table(rows, colWidths=[comp_w, rating_w] + [lw] * len(levels), repeatRows=1)
         t.setStyle(grid_style(header_rows=0, extra=extra))
-        out += [CondPageBreak(30 * mm), t]
+        out += [CondPageBreak(30 * mm), t, Spacer(1, 6)]
     return out
 
 
