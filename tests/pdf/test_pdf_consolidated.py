@@ -23,7 +23,7 @@ def pdf(report) -> Pdf:
 def _matrix_text(pdf: Pdf) -> str:
     """The flattened text of the matrix section (between its heading and the level view)."""
     flat = pdf.flat
-    start = flat.index("Competencies and attitudes × interviewers")
+    start = flat.index("Competencies, attitudes and items × interviewers")
     end = flat.index("Level view — held against")
     return flat[start:end]
 
@@ -237,7 +237,7 @@ def test_wide_panel_keeps_each_rows_ratings_together(kit):
     matrix = _matrix_text(pdf)
     # nine interviewers stay in one table: no second table with dashes in the first
     assert "Interviewers 1–7 of 9" not in matrix
-    heads = [i for i in range(len(pdf.pages)) if "Competencies and attitudes × interviewers" in pdf.pages[i]]
+    heads = [i for i in range(len(pdf.pages)) if "Competencies, attitudes and items × interviewers" in pdf.pages[i]]
     page = pdf.page_flat(heads[0])
     for n in range(9):
         assert f"Interviewer {n + 1}" in page

@@ -138,7 +138,7 @@ def test_an_addendum_is_marked_on_its_item_in_the_matrix_and_on_page_one(kit):
     assert "2. Technical question 2 ✎ corrected by an addendum" in flat
     assert "✎ Corrected by an addendum · 2025-03-04" in flat
     assert "corrects item 2. Technical question 2" in flat  # in the addenda list too
-    matrix = flat[flat.index("Competencies and attitudes × interviewers"):flat.index("Level view — held against")]
+    matrix = flat[flat.index("Competencies, attitudes and items × interviewers"):flat.index("Level view — held against")]
     assert "✎" in matrix and "marks a rating an addendum corrects" in matrix
     item1 = flat[flat.index("1. Technical question 1"):flat.index("2. Technical question 2")]
     assert "Corrected by an addendum" not in item1

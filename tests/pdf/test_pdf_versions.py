@@ -108,7 +108,7 @@ def test_disagreement_is_measured_across_versions(mixed):
     # Zoë's Poor (v7) against 王伟's Exceptional on the question version 8 added
     assert api.disagreement and api.spread == 4
     flat = pdf.flat
-    matrix = flat[flat.index("Competencies and attitudes × interviewers"):flat.index("Level view — held against")]
+    matrix = flat[flat.index("Competencies, attitudes and items × interviewers"):flat.index("Level view — held against")]
     assert matrix.count("DISAGREE") == 1
     assert "Poor · v7" in matrix  # the older rating is marked with its version
     assert "Disagreement on 1 dimension: API & Endpoint Development (4 steps)" in flat

@@ -378,7 +378,7 @@ def _states_used(report: ConsolidatedReport) -> set[str]:
 def _matrix_section(matrix: Matrix, report: ConsolidatedReport) -> list:
     w = frame_width("landscape")
     out: list = [
-        Heading("Competencies and attitudes × interviewers", "h1", outline="Competency matrix", key="matrix"),
+        Heading("Competencies, attitudes and items × interviewers", "h1", outline="Competency matrix", key="matrix"),
     ]
     out += _legend(report, w)
     out.append(Spacer(1, 4))
@@ -414,7 +414,7 @@ def _rating_runs(ratings, *, via: bool = False, corrected: frozenset = frozenset
         else:
             out.append(Run(label))
         if via and r.item_type in ("exercise", "video_question"):
-            out.append(Run(" via " + r.item_title, None, theme.MUTED))
+            out.append(Run(" via " + r.item_title, theme.ITALIC))
         if corrected and (r.interviewer, r.round_id, r.item_id) in corrected:
             out.append(Run(f" {theme.ADDENDUM}", theme.BOLD, theme.WARN))
         if r.older_version:
