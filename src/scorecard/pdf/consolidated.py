@@ -77,7 +77,7 @@ def render_consolidated(report: ConsolidatedReport) -> bytes:
 
 def story(report: ConsolidatedReport) -> list:
     page1, overflow = decision_sheet(report)
-    out: list = page1 + [PageBreak()] + overflow
+    out: list = page1 + [PageBreak()] + overflow + ([Spacer(1, 14), CondPageBreak(90 * mm)] if overflow else [])
     out += _cover(report)
     out += [NextPageTemplate("landscape"), PageBreak()]
     out += _matrix_section(report.matrix, report)
