@@ -62,3 +62,11 @@ def test_a_long_arabic_note_keeps_its_lines_in_reading_order(kit):
     assert start < end  # the first line of the note is drawn above the last
     lines = [ln for ln in text.splitlines() if "التعديل" in ln or "بداية" in ln or "نهاية" in ln]
     assert len(lines) >= 3  # it wraps over several lines
+
+
+def test_an_arabic_reason_on_page_one_wraps_in_reading_order(kit):
+    reason = "بداية " + " ".join(["لم يشرح اختبارات العقود بوضوح"] * 4) + " نهاية. ثم جملة ثانية."
+    pdf = Pdf(render_consolidated(_report(kit, "Zoë Ñúñez", note=reason)))  # Zoë's Poor on question 1 is a split
+    sheet = unicodedata.normalize("NFKC", pdf.pages[0])
+    assert sheet.find("بداية") != -1 and sheet.find("بداية") < sheet.find("نهاية")
+    assert "جملة ثانية" not in sheet  # one line: the first sentence only

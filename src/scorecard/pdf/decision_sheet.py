@@ -29,10 +29,10 @@ from scorecard.pdf.blocks import (
     c,
     fmt_date,
     fmt_dt,
-    glyph_label,
     grid_style,
 )
 from scorecard.pdf.canvas import MARGIN_BOTTOM, MARGIN_TOP, PORTRAIT, frame_width
+from scorecard.pdf.text import Run, TextBlock
 from scorecard.pdf.theme import Paragraph, markup, style
 
 #: Open items listed on page 1 at most (the rest are on the cover's agenda).
@@ -180,15 +180,22 @@ def _status(r) -> str:
     return state
 
 
-def _side(side: SplitSide) -> str:
-    who = f"<b>{m(glyph_label(side.label, None, 0))}</b> · {m(side.interviewer)}"
+def _side(side: SplitSide) -> TextBlock:
+    """One side of a split: the rating and who, then their own reason (plain text runs, so a
+    right-to-left reason wraps in reading order)."""
+    runs = [Run(side.label, theme.BOLD), Run(f" · {side.interviewer}")]
     if side.addendum:
-        who += c(theme.WARN, f" {theme.ADDENDUM} corrected")
+        runs.append(Run(f" {theme.ADDENDUM} corrected", None, theme.WARN))
     if side.draft:
-        who += c(theme.DRAFT_INK, " (draft)")
-    reason = (f"“{m(side.reason)}”" + (c(theme.MUTED, " <i>(summary)</i>") if side.reason_from_summary else "")
-              if side.reason else c(theme.MUTED, "<i>no note</i>"))
-    return f"{who}<br/>{reason}"
+        runs.append(Run(" (draft)", None, theme.DRAFT_INK))
+    runs.append(Run("\n"))
+    if side.reason:
+        runs.append(Run(f"“{side.reason}”"))
+        if side.reason_from_summary:
+            runs.append(Run(" (summary)", theme.ITALIC, theme.MUTED))
+    else:
+        runs.append(Run("no note", theme.ITALIC, theme.MUTED))
+    return TextBlock(runs, style("cell_small"))
 
 
 def _split_rows(splits: list[Split], w: float, *, continued: bool = False) -> list:
@@ -203,7 +210,7 @@ def _split_rows(splits: list[Split], w: float, *, continued: bool = False) -> li
                 f" · {sp.spread} steps apart</font>"))
         r = len(rows)
         rows.append([Paragraph(f"{theme.SPLIT} " + what, style("cell_small")),
-                     Paragraph(_side(sp.low), style("cell_small")), Paragraph(_side(sp.high), style("cell_small"))])
+                     _side(sp.low), _side(sp.high)])
         extra += [("BACKGROUND", (1, r), (1, r), theme.rating_colour(sp.low.position)),
                   ("BACKGROUND", (2, r), (2, r), theme.rating_colour(sp.high.position))]
     t = Table(rows, colWidths=[what_w, side_w, side_w], repeatRows=1)
