@@ -8,7 +8,11 @@ from datetime import timedelta
 import pytest
 
 from scorecard.domain.candidate import Candidate
-from scorecard.domain.consolidation import RoundState, consolidate, disagreement_threshold
+from scorecard.domain.consolidation import (
+    RoundState,
+    consolidate,
+    disagreement_threshold,
+)
 from scorecard.domain.kit import Kit
 from scorecard.domain.scorecard import Addendum, ItemResponse
 from tests.domain.test_consolidation import CAND, IND, KIT, T0, VERSION, card, report

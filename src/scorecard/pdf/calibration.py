@@ -12,7 +12,11 @@ from datetime import datetime
 
 from reportlab.platypus import Spacer, Table
 
-from scorecard.domain.consolidation.calibration import SMALL_COMPARISONS, SMALL_SCORECARDS, CalibrationReport
+from scorecard.domain.consolidation.calibration import (
+    SMALL_COMPARISONS,
+    SMALL_SCORECARDS,
+    CalibrationReport,
+)
 from scorecard.pdf import theme
 from scorecard.pdf.blocks import Heading, c, fmt_dt, glyph_label, grid_style
 from scorecard.pdf.canvas import DocMeta, build_pdf, frame_width

@@ -23,7 +23,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from scorecard.domain.consolidation.agreement import MIN_PAIRABLE, band, krippendorff_alpha, pairable_count
+from scorecard.domain.consolidation.agreement import (
+    MIN_PAIRABLE,
+    band,
+    krippendorff_alpha,
+    pairable_count,
+)
 from scorecard.domain.consolidation.model import Agreement, ConsolidatedReport
 from scorecard.domain.consolidation.spread import _median
 
