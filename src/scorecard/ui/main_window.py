@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -333,6 +334,15 @@ class MainWindow(QMainWindow):
         self.candidates_page.exports.notice.connect(self._on_notice)
         self.export_menu.addActions(self.candidates_page.exports.actions())
         self.export_menu.setEnabled(True)
+        # committee (#11): record a decision, the calibration report — logic in ui/decision_dialog.py
+        from scorecard.ui.decision_dialog import CommitteeActions
+
+        self.committee_actions = CommitteeActions(services, self.candidates_page.selected_id,
+                                                  lambda: self.settings.interviewer, self)
+        self.committee_actions.notice.connect(self._on_notice)
+        self.committee_menu = QMenu("&Committee", self)
+        self.committee_menu.addActions(self.committee_actions.actions())
+        self.menuBar().insertMenu(self.menuBar().actions()[-1], self.committee_menu)  # before Help
 
         self.candidates_page.refresh()
         self.stack.setCurrentWidget(self.candidates_page)
