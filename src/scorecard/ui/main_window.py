@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from scorecard.ui import keys, theme
+from scorecard.ui.focus_keeper import FocusKeeper
 from scorecard.ui.save_guard import SaveGuard
 from scorecard.ui.settings import Settings
 from scorecard.ui.widgets import Banner, ElidedLabel, heading, wrap_label
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         self._help_overlay: HelpOverlay | None = None  # built on first use: see help_overlay
 
         self._build_menus()
+        self.focus_keeper = FocusKeeper(self)  # keyboard back where it was after menus and dialogs
         self._window_shortcuts = (
             keys.sequence_shortcuts(self, ("?",), self.help_overlay_toggle, Qt.ShortcutContext.WindowShortcut)
         )
@@ -411,6 +413,7 @@ class MainWindow(QMainWindow):
 
     def _on_page_changed(self, _index: int) -> None:
         page = self.stack.currentWidget()
+        self.focus_keeper.set_guarded(page is not None and page is self.scoring_page)
         self.hint.setText(page.footer_hint() if hasattr(page, "footer_hint") else "")
 
     # --- saving ---------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from scorecard.ui.scoring.item_panel import ItemPanel
 from scorecard.ui.scoring.locked_panel import LockedPanel, others_html
 from scorecard.ui.scoring.progress_rail import ProgressRail, RailModel
 from scorecard.ui.scoring.rating_bar import Choice, ChoiceBar
+from scorecard.ui.scoring.reveal import reveal
 from scorecard.ui.scoring.timer import ItemTimer
 from scorecard.ui.widgets import ToneLabel, WrappingScrollArea, elided_heading, heading, wrap_label
 
@@ -600,7 +601,8 @@ class ScoringPage(QWidget):
     def _on_indicator_key(self, key: str) -> None:
         if not self._editable_or_notice() or self.panel is None or self.panel.indicators is None:
             return
-        self.panel.indicators.toggle(key)
+        if self.panel.indicators.toggle(key):
+            reveal(self.item_scroll, self.panel.indicators.rows[key])
 
     def _on_indicator_toggled(self, key: str, checked: bool) -> None:
         item = self.current_item
@@ -613,7 +615,8 @@ class ScoringPage(QWidget):
     def _on_choice_key(self, i: int) -> None:
         if not self._editable_or_notice() or self.answer is None:
             return
-        self.answer.choose_index(i)
+        if self.answer.choose_index(i):
+            reveal(self.right_scroll, [self.answer.options[i]])
 
     def _on_answer_chosen(self, choice_id: str) -> None:
         item = self.current_item
