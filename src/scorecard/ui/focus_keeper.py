@@ -81,7 +81,11 @@ class FocusKeeper(QObject):
         if current is not None and current is not self._menubar:
             if self._inside(current) or current.window().isVisible():
                 return  # placed on purpose (by the code that closed the dialog), or another window
-        target = self._saved if self._usable(self._saved) else window.focusWidget()
+        # the window's own focus widget is where the keyboard was, or where the code that closed
+        # the dialog put it; while the menu bar had the keys, it is the widget remembered before
+        target = window.focusWidget()
+        if target is None or target is self._menubar or not self._usable(target):
+            target = self._saved
         if not window.isActiveWindow():
             window.activateWindow()
         if target is not None and target is not self._menubar and self._usable(target):

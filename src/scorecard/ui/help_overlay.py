@@ -36,8 +36,9 @@ class HelpOverlay(QWidget):
 
     closed = Signal()
 
-    def __init__(self, parent: QWidget):
+    def __init__(self, parent: QWidget, entries: tuple[keys.Key, ...] = keys.KEYS):
         super().__init__(parent)
+        self.entries = entries  # the key table shown (keys.for_kit(kit) while scoring a kit)
         self.setObjectName("helpOverlay")
         self.setAccessibleName("Keyboard shortcuts")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -60,7 +61,7 @@ class HelpOverlay(QWidget):
         grid.setColumnStretch(1, 1)
         row = 0
         for group in keys.GROUPS:
-            entries = [k for k in keys.KEYS if k.group == group]
+            entries = [k for k in self.entries if k.group == group]
             if not entries:
                 continue
             grid.addWidget(heading(group, body, scale=1.1), row, 0, 1, 2)

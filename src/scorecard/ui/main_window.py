@@ -224,11 +224,20 @@ class MainWindow(QMainWindow):
 
     @property
     def help_overlay(self) -> HelpOverlay:
-        """The keyboard help, built on first use: its ~50 ms would otherwise delay the first paint."""
+        """The keyboard help, built on first use (its ~50 ms would otherwise delay the first paint),
+        and again when the keys it lists change: while scoring, the step keys of that kit."""
+        entries = keys.KEYS
+        if self.scoring_page is not None and self.stack.currentWidget() is self.scoring_page \
+                and self.scoring_page.kit is not None:
+            entries = keys.for_kit(self.scoring_page.kit)
+        if self._help_overlay is not None and self._help_overlay.entries != entries \
+                and not self._help_overlay.isVisible():
+            self._help_overlay.deleteLater()
+            self._help_overlay = None
         if self._help_overlay is None:
             from scorecard.ui.help_overlay import HelpOverlay
 
-            self._help_overlay = HelpOverlay(self.centralWidget())
+            self._help_overlay = HelpOverlay(self.centralWidget(), entries)
         return self._help_overlay
 
     def help_overlay_toggle(self) -> None:

@@ -122,6 +122,9 @@ class CandidateTableModel(QAbstractTableModel):
     def overview(self, row: int) -> CandidateOverview:
         return self._rows[row]
 
+    def rows(self) -> list[CandidateOverview]:
+        return self._rows
+
     def search_texts(self) -> list[str]:
         """Each row's folded name, role and level, in row order (what the filter matches against)."""
         return self._search

@@ -30,7 +30,7 @@ class SubmitDialog(QDialog):
     submitRequested = Signal()
 
     def __init__(self, choices: Sequence[Choice], recommendation: str | None, summary: str,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, step_keys: Sequence[str] = keys.RATING_KEYS):
         super().__init__(parent)
         self.setWindowTitle("Submit scorecard")
         self.setAccessibleName("Submit scorecard")
@@ -61,7 +61,8 @@ class SubmitDialog(QDialog):
         self.cancel_button.setAutoDefault(False)
 
         box = QVBoxLayout(self)
-        box.addWidget(heading(f"Overall recommendation (required) — keys {keys.key('recommend').display}", self))
+        box.addWidget(heading(f"Overall recommendation (required) — keys {keys.key_range(tuple(step_keys), len(choices))}",
+                              self))
         box.addWidget(self.recommendation)
         box.addWidget(summary_label)
         box.addWidget(self.summary, 1)
@@ -78,9 +79,9 @@ class SubmitDialog(QDialog):
             *keys.sequence_shortcuts(self, ("Ctrl+Return", "Ctrl+Enter"), self._on_submit_clicked,
                                      Qt.ShortcutContext.WindowShortcut),
         ]
-        for i, _choice in enumerate(choices[: len(keys.RATING_KEYS)]):
+        for i, _choice in enumerate(choices[: len(step_keys)]):
             self._shortcuts += keys.sequence_shortcuts(
-                self, (keys.RATING_KEYS[i],), partial(self.recommendation.choose_index, i),
+                self, (step_keys[i],), partial(self.recommendation.choose_index, i),
                 Qt.ShortcutContext.WindowShortcut)
 
         self.recommendation.chosen.connect(self._on_recommendation_chosen)

@@ -102,6 +102,7 @@ class ScoringPage(QWidget):
         self._guard = guard
         self._card: Scorecard | None = None
         self._kit: Kit | None = None
+        self._step_keys: tuple[str, ...] = keys.RATING_KEYS  # the open kit's: see keys.step_keys
         self._candidate = None
         self._items: list[ItemBase] = []
         self._index = -1
@@ -254,8 +255,8 @@ class ScoringPage(QWidget):
         for n in range(1, keys.MAX_INDICATOR_KEYS + 1):
             self._shortcuts += keys.sequence_shortcuts(self, (f"Ctrl+{n}",), partial(self._on_indicator_key, f"p{n}"))
             self._shortcuts += keys.sequence_shortcuts(self, (f"Alt+{n}",), partial(self._on_indicator_key, f"n{n}"))
-        for i, seq in enumerate(keys.RATING_KEYS):
-            self._shortcuts += keys.sequence_shortcuts(self, (seq,), partial(self._on_choice_key, i))
+        for seq in keys.STEP_KEYS:
+            self._shortcuts += keys.sequence_shortcuts(self, (seq,), partial(self._on_step_key, seq))
 
         # --- connections ---
         self.rail.itemChosen.connect(self._on_rail_item_chosen)
@@ -289,7 +290,7 @@ class ScoringPage(QWidget):
 
     def footer_hint(self) -> str:
         # all keys first: in a narrow window the end of the line is cut off
-        return keys.hint("help", keys.nav_hint(), "positive", "negative", (f"{keys.RATING_KEYS[0]}…", "rate"),
+        return keys.hint("help", keys.nav_hint(), "positive", "negative", (f"{self._step_keys[0]}…", "rate"),
                          "notes", "guidance", "skip", "submit", "back")
 
     def open(self, candidate_id: str, round_id: str) -> bool:
@@ -391,6 +392,7 @@ class ScoringPage(QWidget):
     def _load(self, card: Scorecard) -> None:
         self._card = card
         self._kit = self._scoring.kit_for(card)
+        self._step_keys = keys.kit_step_keys(self._kit)
         self._candidate = self._services.candidates.get(card.candidate_id)
         self._items = self._kit.items_in(card.round_id)
         self._mirror.clear()
@@ -512,8 +514,7 @@ class ScoringPage(QWidget):
 
     def _answer_bar(self, item: ItemBase) -> ChoiceBar:
         if item.type == "knockout_question":
-            self.answer_heading.setText(f"Candidate's answer — keys {keys.RATING_KEYS[0]} … "
-                                        f"{keys.RATING_KEYS[min(len(item.options), len(keys.RATING_KEYS)) - 1]}")
+            self.answer_heading.setText(f"Candidate's answer — keys {keys.key_range(self._step_keys, len(item.options))}")
             self.answer_scale.setText("Each option shows its outcome.")
             choices = [
                 Choice(o.id, o.label, f"Outcome: {OUTCOMES[o.outcome.value][0]}", self._choice_key(i))
@@ -521,9 +522,7 @@ class ScoringPage(QWidget):
             ]
             return ChoiceBar(choices, self.right, kind="Answer")
         scale = self._kit.scale_for(item)
-        self.answer_heading.setText(
-            f"Rating — keys {keys.RATING_KEYS[0]} … "
-            f"{keys.RATING_KEYS[min(len(scale.steps), len(keys.RATING_KEYS)) - 1]}")
+        self.answer_heading.setText(f"Rating — keys {keys.key_range(self._step_keys, len(scale.steps))}")
         self.answer_scale.setText(f"Scale: {scale.name}. Each step says what it looks like.")
         choices = [
             Choice(s.id, s.label, self._kit.anchor_for(item, s.id), self._choice_key(i))
@@ -531,9 +530,13 @@ class ScoringPage(QWidget):
         ]
         return ChoiceBar(choices, self.right, kind="Rating")
 
-    @staticmethod
-    def _choice_key(i: int) -> str:
-        return keys.RATING_KEYS[i] if i < len(keys.RATING_KEYS) else ""
+    def _choice_key(self, i: int) -> str:
+        return self._step_keys[i] if i < len(self._step_keys) else ""
+
+    @property
+    def kit(self) -> Kit | None:
+        """The kit of the open scorecard (the help lists its step keys)."""
+        return self._kit
 
     def _show_outcome(self, item: ItemBase, response: ItemResponse) -> None:
         if item.type != "knockout_question" or response.knockout_option is None:
@@ -611,6 +614,10 @@ class ScoringPage(QWidget):
         self._save(("mark", self._card.id, item.id, key), partial(
             self._scoring.mark_indicator, scorecard_id=self._card.id, item_id=item.id, key=key, checked=checked),
             item.id)
+
+    def _on_step_key(self, seq: str) -> None:
+        if seq in self._step_keys:
+            self._on_choice_key(self._step_keys.index(seq))
 
     def _on_choice_key(self, i: int) -> None:
         if not self._editable_or_notice() or self.answer is None:
@@ -736,7 +743,8 @@ class ScoringPage(QWidget):
             Choice(s.id, s.label, s.anchor, self._choice_key(i))
             for i, s in enumerate(self._kit.recommendation_scale.steps)
         ]
-        self.submit_dialog = SubmitDialog(choices, self._card.recommendation, self._card.summary, self)
+        self.submit_dialog = SubmitDialog(choices, self._card.recommendation, self._card.summary, self,
+                                          step_keys=self._step_keys)
         self.submit_dialog.recommendationChosen.connect(self._on_recommendation_chosen)
         self.submit_dialog.summaryEdited.connect(self._on_summary_edited)
         self.submit_dialog.submitRequested.connect(self._on_submit_confirmed)
