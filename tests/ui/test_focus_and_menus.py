@@ -181,3 +181,35 @@ def test_every_indicator_of_the_longest_item_is_visible_after_its_key(qtbot, bun
         assert option.radio.isChecked()
         assert visible_in(scoring.right_scroll, option), f"rating step {i + 1} is off-screen after its key"
     assert focused() is scoring.notes
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_skip_and_footer_buttons_are_on_screen(qtbot, bundled_services, settings, make_window, size):
+    services = bundled_services
+    version = services.kits.versions()[0]
+    cand = services.candidates.add(name="Small Screen", kit_id=version.kit_id, target_level="junior")
+    window = make_window(services, settings, size=size)
+    window._on_round_requested(cand.id, "coding-test")
+    scoring = window.scoring_page
+    qtbot.waitUntil(lambda: focused() is scoring.notes)
+    for button in (scoring.skip_button, scoring.back_button, scoring.prev_button, scoring.next_button,
+                   scoring.submit_button):
+        assert button.isVisible()
+        top_left = button.mapTo(window, QPoint(0, 0))
+        assert window.rect().contains(top_left), button.text()
+        assert window.rect().contains(top_left + QPoint(button.width() - 1, button.height() - 1)), button.text()
+        assert button.width() >= button.sizeHint().width(), f"{button.text()} is cut"
+
+
+def test_one_product_name_in_the_title(qtbot, services, settings, make_window):
+    window = make_window(services, settings)
+    assert window.windowTitle() == f"{settings.interviewer} — Scorecard"
+    assert window.windowTitle().count("Scorecard") == 1
+
+
+def test_the_window_never_outgrows_the_screen(qtbot, services, settings, make_window):
+    window = make_window(services, settings)
+    window.resize(4000, 3000)
+    window.fit_to_screen()
+    free = window.screen().availableGeometry()
+    assert window.width() <= free.width() and window.height() <= free.height()

@@ -243,6 +243,20 @@ class MainWindow(QMainWindow):
     def help_overlay_toggle(self) -> None:
         self.help_overlay.toggle()
 
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area (a 1280×720 screen has no room for 1366 px)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar and borders, once shown
+        width = min(self.width(), free.width() - frame.width())
+        height = min(self.height(), free.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, 640), max(height, 400))
+        if not free.contains(self.frameGeometry().topLeft()):
+            self.move(free.topLeft())
+
     # --- start-up --------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
@@ -401,7 +415,9 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.settings.interviewer
-        self.setWindowTitle(f"Scorecard — {name}" if name else "Scorecard")
+        # one product name: the platform appends the application's display name ("Scorecard")
+        # to a title that does not already end with it
+        self.setWindowTitle(f"{name} — Scorecard" if name else "Scorecard")
 
     # --- page switching ----------------------------------------------------------------------
 

@@ -163,7 +163,7 @@ class ScoringPage(QWidget):
         notes_label = wrap_label(f"Evidence &notes ({keys.first('notes')}) — saved as you type", self.right,
                                  selectable=False)
         notes_label.setBuddy(self.notes)
-        self.skip_button = QPushButton(f"Skip… ({keys.first('skip')})", self.right)
+        self.skip_button = QPushButton(f"Skip… ({keys.first('skip')})", self)
         self.skip_button.setAccessibleName("Skip this item with a reason")
         self.skip_label = wrap_label("", self.right)
         self.skip_label.setObjectName("skipReason")
@@ -176,10 +176,7 @@ class ScoringPage(QWidget):
         right_box.addSpacing(6)
         right_box.addWidget(notes_label)
         right_box.addWidget(self.notes, 1)
-        skip_row = QHBoxLayout()
-        skip_row.addWidget(self.skip_button, 0, Qt.AlignmentFlag.AlignTop)
-        skip_row.addWidget(self.skip_label, 1)
-        right_box.addLayout(skip_row)
+        right_box.addWidget(self.skip_label)  # the skip button is in the footer: always on screen
         self.right_scroll = _scrolling(self.right, self, "answerScroll")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -218,6 +215,8 @@ class ScoringPage(QWidget):
         footer = QHBoxLayout()
         footer.addWidget(self.back_button)
         footer.addStretch(1)
+        footer.addWidget(self.skip_button)
+        footer.addSpacing(12)
         footer.addWidget(self.prev_button)
         footer.addWidget(self.next_button)
         footer.addSpacing(12)
