@@ -213,3 +213,38 @@ def test_the_window_never_outgrows_the_screen(qtbot, services, settings, make_wi
     window.fit_to_screen()
     free = window.screen().availableGeometry()
     assert window.width() <= free.width() and window.height() <= free.height()
+
+
+def test_done_notices_clear_themselves(qtbot, services, settings, candidate, make_window, monkeypatch):
+    from scorecard.ui import main_window
+
+    monkeypatch.setattr(main_window, "NOTICE_FADE_MS", 200)
+    window = make_window(services, settings)
+    window._on_notice("Saved the committee report for Zoë Ñúñez", "positive")
+    assert window.notice.isVisible()
+    qtbot.waitUntil(lambda: not window.notice.isVisible(), timeout=3000)
+    window._on_notice("Could not save", "negative")
+    qtbot.wait(400)
+    assert window.notice.isVisible()  # a failure stays until closed
+
+
+def test_before_submitting_list_follows_the_input(qtbot, services, settings, candidate, make_window):
+    window = make_window(services, settings)
+    scoring = open_round(qtbot, window, candidate, "tech")
+    for item in scoring._items:  # every item done: what is left is the round's own problems
+        scoring.go_to_index(scoring._items.index(item))
+        if item.type == "exercise":
+            scoring.panel.brief.next_variant()
+        press(qtbot, Key.Key_F6)
+    press(qtbot, Key.Key_Return, Ctrl)
+    dialog = scoring.submit_dialog
+    wait_active(qtbot, dialog)
+    dialog.submit_button.click()  # no recommendation, no summary
+    assert dialog.problems.isVisible()
+    before = dialog.problems.text()
+    press(qtbot, Key.Key_F7)  # a recommendation
+    assert dialog.problems.isVisible() and dialog.problems.text() != before
+    type_text(qtbot, "Solid evidence throughout.")
+    dialog.flush_summary()
+    assert not dialog.problems.isVisible()
+    press(qtbot, Key.Key_Escape)

@@ -43,6 +43,10 @@ log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1366, 720)
 #: Problems of a broken bundled kit listed in the notice (all of them go to the log).
 MAX_KIT_PROBLEMS = 3
+#: A "done" or "for your information" notice goes away by itself after this long, or when the
+#: page changes; warnings and failures stay until closed or withdrawn by what they were about.
+NOTICE_FADE_MS = 10_000
+TRANSIENT_TONES = ("positive", "info")
 
 
 class BundledKitBroken(Exception):
@@ -141,6 +145,10 @@ class MainWindow(QMainWindow):
         self._pending_round: tuple[str, str] | None = None
         self._ask_name_when_shown = False
         self._notice_text = ""
+        self._notice_tone = ""
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self._on_notice_faded)
 
         self.setWindowTitle("Scorecard")
         self.resize(*DEFAULT_SIZE)
@@ -439,6 +447,10 @@ class MainWindow(QMainWindow):
     def _on_page_changed(self, _index: int) -> None:
         page = self.stack.currentWidget()
         self.focus_keeper.set_guarded(page is not None and page is self.scoring_page)
+        if self._notice_tone in TRANSIENT_TONES and self._notice_timer.remainingTime() < NOTICE_FADE_MS - 1500:
+            # "Saved the committee report…" is not news on the next page (one said as the page
+            # changes, e.g. on leaving a round, stays)
+            self.notice.hide()
         self.hint.setText(page.footer_hint() if hasattr(page, "footer_hint") else "")
 
     # --- saving ---------------------------------------------------------------------------------
@@ -462,7 +474,16 @@ class MainWindow(QMainWindow):
 
     def _on_notice(self, text: str, tone: str) -> None:
         self._notice_text = text
+        self._notice_tone = tone
+        if tone in TRANSIENT_TONES:
+            self._notice_timer.start(NOTICE_FADE_MS)
+        else:
+            self._notice_timer.stop()
         self.notice.show_message(html.escape(text).replace("\n", "<br>"), tone=tone)
+
+    def _on_notice_faded(self) -> None:
+        if self._notice_tone in TRANSIENT_TONES:
+            self.notice.hide()
 
     def _on_notice_withdrawn(self, text: str) -> None:
         if self.notice.isVisible() and self._notice_text == text:

@@ -37,6 +37,7 @@ class SubmitDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(520)
         self._summary_dirty = False
+        self.problems_are_rules = False
 
         self.recommendation = ChoiceBar(choices, self, kind="Recommendation")
         self.recommendation.set_current(recommendation)
@@ -96,6 +97,8 @@ class SubmitDialog(QDialog):
         self.summary.setTextCursor(cursor)
 
     def show_problems(self, problems: Sequence[str], *, intro: str = "Before submitting:") -> None:
+        #: the list is the submit rules' (kept up to date as input changes), not a save failure
+        self.problems_are_rules = intro == "Before submitting:"
         self.problems.setText(intro + "\n" + "\n".join(f"• {p}" for p in problems))
         self.problems.show()
 

@@ -112,6 +112,8 @@ class ScoringPage(QWidget):
         self._guidance_expanded = False
         #: the last notice about the item on screen, withdrawn when another item is shown
         self._item_notice: str | None = None
+        #: the "To submit, still: …" notice while it shows; updated as the problems are fixed
+        self._submit_notice: str | None = None
         self.panel: ItemPanel | None = None
         self.answer: ChoiceBar | None = None
         self.submit_dialog = None
@@ -390,6 +392,7 @@ class ScoringPage(QWidget):
 
     def _load(self, card: Scorecard) -> None:
         self._card = card
+        self._submit_notice = None
         self._kit = self._scoring.kit_for(card)
         self._step_keys = keys.kit_step_keys(self._kit)
         self._candidate = self._services.candidates.get(card.candidate_id)
@@ -575,7 +578,29 @@ class ScoringPage(QWidget):
         ok = self._guard.save(key, write, on_saved)
         if item_id is not None:
             self.rail_model.refresh(item_id)
+        if ok and key[0] != "go_to":
+            self._refresh_submit_problems()
         return ok
+
+    def _refresh_submit_problems(self) -> None:
+        """A list of what blocks submitting (in the submit dialog, or the window's notice) follows
+        the input: it shrinks as problems are fixed and goes away when none is left."""
+        dialog_showing = self.submit_dialog is not None and self.submit_dialog.problems.isVisible() \
+            and self.submit_dialog.problems_are_rules
+        if not dialog_showing and self._submit_notice is None:
+            return
+        problems = self._scoring.get(self._card.id).submit_problems(self._kit)
+        if dialog_showing:
+            if problems:
+                self.submit_dialog.show_problems(problems)
+            else:
+                self.submit_dialog.problems.hide()
+        if self._submit_notice is not None:
+            old, self._submit_notice = self._submit_notice, None
+            self.noticeWithdrawn.emit(old)
+            if problems:
+                self._submit_notice = "To submit, still:\n" + "\n".join(f"• {p}" for p in problems)
+                self.notice.emit(self._submit_notice, "warning")
 
     def _on_saves_recovered(self) -> None:
         self.rail_model.refresh_all()
@@ -806,7 +831,8 @@ class ScoringPage(QWidget):
             return
         self.submit_dialog.done(0)
         self.go_to_index(missing)
-        self.notice.emit("To submit, still:\n" + "\n".join(f"• {p}" for p in problems), "warning")
+        self._submit_notice = "To submit, still:\n" + "\n".join(f"• {p}" for p in problems)
+        self.notice.emit(self._submit_notice, "warning")
 
     def _do_submit(self) -> None:
         from scorecard.services.errors import CannotSubmit, SaveFailed, ScorecardLocked
