@@ -47,6 +47,8 @@ MAX_KIT_PROBLEMS = 3
 #: page changes; warnings and failures stay until closed or withdrawn by what they were about.
 NOTICE_FADE_MS = 10_000
 TRANSIENT_TONES = ("positive", "info")
+#: At start-up the scoring page is built this long after the candidate list is ready.
+SCORING_PAGE_DELAY_MS = 400
 
 
 class BundledKitBroken(Exception):
@@ -304,7 +306,7 @@ class MainWindow(QMainWindow):
             self.databaseFailed.emit(str(exc))
             return False
         self._owns_services = True
-        self.set_services(services)
+        self.set_services(services, defer_scoring_page=True)
         self._import_bundled_kits()
         return True
 
@@ -347,22 +349,23 @@ class MainWindow(QMainWindow):
         self._on_notice(text, "negative")
         self.bundledKitsImported.emit(False)
 
-    def set_services(self, services: Services) -> None:
+    def set_services(self, services: Services, *, defer_scoring_page: bool = False) -> None:
+        """Build the pages on these services and fill the list. With `defer_scoring_page` (the
+        app's start-up) the scoring page is built a moment after the list is ready, or when a
+        round is opened first: ~30 ms of imports and widgets the first screen does without."""
         from scorecard.ui.candidates.view import CandidatesPage
-        from scorecard.ui.scoring.view import ScoringPage
 
         self.services = services
         self.candidates_page = CandidatesPage(services, self.settings, self.guard, self.stack)
-        self.scoring_page = ScoringPage(services, self.settings, self.guard, self.stack)
         self.stack.addWidget(self.candidates_page)
-        self.stack.addWidget(self.scoring_page)
+        if defer_scoring_page:
+            QTimer.singleShot(SCORING_PAGE_DELAY_MS, self._ensure_scoring_page)
+        else:
+            self._ensure_scoring_page()
         self.name_action.setEnabled(True)
 
         self.candidates_page.roundRequested.connect(self._on_round_requested)
         self.candidates_page.nameNeeded.connect(self._on_change_name)
-        self.scoring_page.closed.connect(self._on_scoring_closed)
-        self.scoring_page.notice.connect(self._on_notice)
-        self.scoring_page.noticeWithdrawn.connect(self._on_notice_withdrawn)
         self.candidates_page.exports.notice.connect(self._on_notice)
         self.export_menu.addActions(self.candidates_page.exports.actions())
         self.export_menu.setEnabled(True)
@@ -376,6 +379,17 @@ class MainWindow(QMainWindow):
             else:
                 self._ask_name_when_shown = True
         self.servicesReady.emit()
+
+    def _ensure_scoring_page(self) -> ScoringPage | None:
+        if self.scoring_page is None and self.services is not None:
+            from scorecard.ui.scoring.view import ScoringPage
+
+            self.scoring_page = ScoringPage(self.services, self.settings, self.guard, self.stack)
+            self.stack.addWidget(self.scoring_page)
+            self.scoring_page.closed.connect(self._on_scoring_closed)
+            self.scoring_page.notice.connect(self._on_notice)
+            self.scoring_page.noticeWithdrawn.connect(self._on_notice_withdrawn)
+        return self.scoring_page
 
     # --- interviewer name ----------------------------------------------------------------
 
@@ -434,7 +448,7 @@ class MainWindow(QMainWindow):
             self._pending_round = (candidate_id, round_id)
             self.ask_name(first_launch=True)
             return
-        if self.scoring_page.open(candidate_id, round_id):
+        if self._ensure_scoring_page().open(candidate_id, round_id):
             self.notice.hide()
             self.stack.setCurrentWidget(self.scoring_page)
             self.scoring_page.focus_notes()
