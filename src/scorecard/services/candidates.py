@@ -144,7 +144,7 @@ class CandidateService:
         In no particular order (the window sorts it; `overview_by_name` for readers)."""
         outlines: dict[str, KitOutline | None] = {}
         out = []
-        new = object.__new__
+        new, setattr_ = object.__new__, object.__setattr__
         db = self._db
         for row in candidate_overview(db, interviewer=interviewer):
             if row.kit_id not in outlines:
@@ -155,17 +155,17 @@ class CandidateService:
             # 10,000 rows at start-up: filled in directly rather than through the frozen
             # dataclass's __init__ (one object.__setattr__ per field) — the same fields
             item = new(CandidateOverview)
-            item.__dict__.update(
-                id=row.id,
-                name=row.name,
-                kit_id=row.kit_id,
-                kit_title=kit.title,
-                target_level=row.target_level,
-                target_level_name=kit.level_names.get(row.target_level, row.target_level),
-                auto_declined=row.auto_declined,
-                _kit_rounds=kit.rounds,
-                _counts=row,
-                _db=db,
-            )
+            setattr_(item, "__dict__", {
+                "id": row.id,
+                "name": row.name,
+                "kit_id": row.kit_id,
+                "kit_title": kit.title,
+                "target_level": row.target_level,
+                "target_level_name": kit.level_names.get(row.target_level, row.target_level),
+                "auto_declined": row.auto_declined,
+                "_kit_rounds": kit.rounds,
+                "_counts": row,
+                "_db": db,
+            })
             out.append(item)
         return out
