@@ -6,7 +6,8 @@ user starts it — from source (`python -m scorecard`) and, when it has been bui
 folder (`dist/scorecard/scorecard`, or the path in SCORECARD_BUNDLE) — and real key presses
 (xdotool, through the X server's XTEST extension) take it through a first day: type the
 interviewer's name in the first-launch prompt, choose a candidate and a round, tick an
-indicator, rate, type a note, go to the next item and rate, quit with Ctrl+Q. The process must
+indicator, rate, type a note (with an Alt+E slip and a lone Alt in the middle: the menu bar
+must not take the keys), go to the next item and rate, quit with Ctrl+Q. The process must
 exit with status 0 and the database must hold exactly that.
 
 Without Xvfb or xdotool the tests are skipped, except in CI (CI=true), where they fail: CI
@@ -37,6 +38,7 @@ pytestmark = [
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "Smoke Tester"
 NOTE = "she said hi"
+MORE = " and quit"  # 's', 'q': a menu's mnemonic or Quit, had the menu bar kept the keyboard
 SCREEN = "1280x720x24"
 TIMEOUT = 30.0
 
@@ -162,6 +164,9 @@ def first_day(command: list[str], env: dict, tmp_path: Path, display: str,
         # scoring: tick +1, rate the middle step, write a note, next item, rate its lowest step
         xdo.keys("ctrl+1", "F6")
         xdo.type(NOTE)
+        # slips that must not take the keyboard away from the notes: Alt+E (for Ctrl+E), Alt alone
+        xdo.keys("alt+e", "alt")
+        xdo.type(MORE)
         xdo.keys("ctrl+Next", "F5", "ctrl+q")
         out, err = app.communicate(timeout=TIMEOUT)
     except AppDied:
@@ -191,7 +196,7 @@ def check_round(db: Path) -> None:
         assert card.round_id == "recruiter-screen"
         first, second = card.responses[items[0].id], card.responses[items[1].id]
         assert first.checked == {"p1"}
-        assert first.notes == NOTE
+        assert first.notes == NOTE + MORE
         assert first.rating == kit.scale_for(items[0]).steps[1].id
         assert second.rating == kit.scale_for(items[1]).steps[0].id
 

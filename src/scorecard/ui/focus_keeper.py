@@ -22,7 +22,7 @@ import sys
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QProxyStyle, QStyle, QWidget
 from shiboken6 import isValid
 
 
@@ -34,6 +34,7 @@ class FocusKeeper(QObject):
         self._saved: QWidget | None = None
         self._guarded = False
         self._titles: dict[QMenu, str] = {}
+        self._no_alt_style: NoAltNavigationStyle | None = None
         app = QApplication.instance()
         app.focusChanged.connect(self._on_focus_changed)
         self._menubar.installEventFilter(self)
@@ -63,6 +64,15 @@ class FocusKeeper(QObject):
             menu.setTitle(plain_title(title) if guarded else title)
         for shortcut in self._swallow:
             shortcut.setEnabled(guarded)
+        # Alt pressed and released alone would put the menu bar in its keyboard mode, taking the
+        # keys typed next (already queued, so giving focus back afterwards is too late): the style
+        # hint that allows it is switched off for the menu bar alone while guarded
+        if guarded and self._no_alt_style is None:  # made once, owned by the menu bar (dies with it)
+            self._no_alt_style = NoAltNavigationStyle()
+            self._no_alt_style.setParent(self._menubar)
+            self._menubar.setStyle(self._no_alt_style)
+        if self._no_alt_style is not None:
+            self._no_alt_style.enabled = guarded
         if guarded and self._menubar.hasFocus():
             self.restore_soon()
 
@@ -109,7 +119,7 @@ class FocusKeeper(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._menubar and event.type() == QEvent.Type.FocusIn and self._guarded:
-            # Alt alone (or a mnemonic) put the menu bar in keyboard mode: not while scoring
+            # the menu bar took the keyboard anyway (Alt navigation is off while guarded)
             if QApplication.activePopupWidget() is None:
                 self.restore_soon()
         return False
@@ -120,6 +130,18 @@ class FocusKeeper(QObject):
     def _usable(self, widget: QWidget | None) -> bool:
         return (widget is not None and isValid(widget) and self._inside(widget) and widget.isVisible()
                 and widget.isEnabled())
+
+
+class NoAltNavigationStyle(QProxyStyle):
+    """The application's style (the base follows it); while `enabled`, without Alt-key
+    navigation of the menu bar."""
+
+    enabled = False
+
+    def styleHint(self, hint, option=None, widget=None, return_data=None):  # noqa: N802 - Qt name
+        if self.enabled and hint == QStyle.StyleHint.SH_MenuBar_AltKeyNavigation:
+            return 0
+        return super().styleHint(hint, option, widget, return_data)
 
 
 def plain_title(title: str) -> str:
