@@ -11,8 +11,9 @@ Two things went wrong on a real desktop:
 when the keyboard leaves it for the menu bar, a menu or a dialog, and once that has closed (and no
 other menu, popup or modal dialog is up) it gives the keyboard back to it — which also ends the
 menu bar's keyboard mode. While `guarded` (the scoring view, where the interviewer types notes),
-menus have no Alt+letter mnemonics (Alt+letter does nothing) and the menu bar never takes the keyboard (pressing Alt alone
-does nothing); every action in those menus has a key of its own or is a mouse click away.
+menus have no Alt+letter mnemonics (Alt+letter does nothing) and the menu bar never takes the
+keyboard (pressing Alt alone does nothing); every action in those menus has a key of its own or
+is a mouse click away.
 """
 
 from __future__ import annotations

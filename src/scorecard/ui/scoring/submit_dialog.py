@@ -62,8 +62,8 @@ class SubmitDialog(QDialog):
         self.cancel_button.setAutoDefault(False)
 
         box = QVBoxLayout(self)
-        box.addWidget(heading(f"Overall recommendation (required) — keys {keys.key_range(tuple(step_keys), len(choices))}",
-                              self))
+        keys_shown = keys.key_range(tuple(step_keys), len(choices))
+        box.addWidget(heading(f"Overall recommendation (required) — keys {keys_shown}", self))
         box.addWidget(self.recommendation)
         box.addWidget(summary_label)
         box.addWidget(self.summary, 1)

@@ -516,7 +516,8 @@ class ScoringPage(QWidget):
 
     def _answer_bar(self, item: ItemBase) -> ChoiceBar:
         if item.type == "knockout_question":
-            self.answer_heading.setText(f"Candidate's answer — keys {keys.key_range(self._step_keys, len(item.options))}")
+            keys_shown = keys.key_range(self._step_keys, len(item.options))
+            self.answer_heading.setText(f"Candidate's answer — keys {keys_shown}")
             self.answer_scale.setText("Each option shows its outcome.")
             choices = [
                 Choice(o.id, o.label, f"Outcome: {OUTCOMES[o.outcome.value][0]}", self._choice_key(i))
