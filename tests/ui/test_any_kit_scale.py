@@ -120,3 +120,25 @@ def test_four_levels_no_default_level_name_and_a_readable_level_column(qtbot, se
     fm = page.table.fontMetrics()
     width = page.table.horizontalHeader().sectionSize(CandidateTableModel.LEVEL)
     assert width >= fm.horizontalAdvance("Distinguished Principal Engineer")
+
+
+def test_rating_steps_and_skip_are_reachable_by_tab_and_shown_at_1280x720(qtbot, seven, settings, make_window):
+    """Tab from the notes reaches the rating (Qt's radio group: one Tab stop, arrows within it),
+    then Skip; each is on screen when it has the keyboard. (Every step by its key: above.)"""
+    from PySide6.QtCore import QPoint
+
+    cand = seven.candidates.add(name="Tab Through", kit_id="seven", target_level="l1")
+    window = make_window(seven, settings, size=(1280, 720))
+    window._on_round_requested(cand.id, "tech")
+    scoring = window.scoring_page
+    qtbot.waitUntil(lambda: focused() is scoring.notes)
+    viewport = scoring.right_scroll.viewport()
+    press(qtbot, Key.Key_Tab)
+    radio = focused()
+    assert radio in scoring.answer.buttons
+    assert viewport.rect().contains(radio.mapTo(viewport, QPoint(0, 0))), "the rating is off-screen when focused"
+    press(qtbot, Key.Key_Tab)
+    assert focused() is scoring.skip_button
+    top_left = scoring.skip_button.mapTo(window, QPoint(0, 0))
+    assert window.rect().contains(top_left + QPoint(scoring.skip_button.width() - 1,
+                                                    scoring.skip_button.height() - 1))
