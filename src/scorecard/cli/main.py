@@ -116,7 +116,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_candidates(args: argparse.Namespace) -> int:
     with open_services(args) as services:
-        rows = services.candidates.overview(interviewer="")
+        rows = services.candidates.overview_by_name(interviewer="")
         if args.json:
             payload = [
                 {
