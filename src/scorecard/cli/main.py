@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from scorecard import __version__, paths
+from scorecard.cli.backup_commands import add_backup_parser
 from scorecard.cli.kit_commands import add_kit_parser
 
 
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.set_defaults(func=cmd_gui)
 
     add_kit_parser(sub)
+    add_backup_parser(sub)
 
     cands = sub.add_parser("candidates", help="list candidates and each round's status")
     cands.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
@@ -233,7 +235,9 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
         ScorecardLocked,
     )
 
-    return (UserError, ExportFailed, KitError, DatabaseError, InvalidInput, NotFound, SaveFailed, ScorecardLocked,
+    from scorecard.services.backups import BackupFailed
+
+    return (UserError, ExportFailed, KitError, DatabaseError, BackupFailed, InvalidInput, NotFound, SaveFailed, ScorecardLocked,
             CannotSubmit, paths.InvalidDatabasePath)
 
 

@@ -18,6 +18,7 @@ from scorecard.services.kit_library import KitLibrary
 from scorecard.storage.database import Database, open_database, schema_revision
 
 if TYPE_CHECKING:
+    from scorecard.services.backups import BackupService
     from scorecard.services.export import ExportService
     from scorecard.services.scoring import ScoringService
 
@@ -36,6 +37,7 @@ class Services:
             from scorecard.services.scoring import ScoringService
 
             self._scoring = ScoringService(self.db, self.kits)
+            self._scoring.submit = self._backed_up_submit(self._scoring.submit)  # type: ignore[method-assign]
         return self._scoring
 
     @property
@@ -45,6 +47,35 @@ class Services:
 
             self._export = ExportService(kits=self.kits, candidates=self.candidates, scoring=self.scoring)
         return self._export
+
+    def _backed_up_submit(self, submit):
+        """`submit`, followed by the day's backup after the first submitted scorecard of a day."""
+
+        def submit_then_back_up(**kwargs):
+            card = submit(**kwargs)
+            self.daily_backup(reason="after-submit")
+            return card
+
+        return submit_then_back_up
+
+    def daily_backup(self, *, reason: str = "daily"):
+        """The day's automatic backup, unless one exists; a failure is logged, never raised."""
+        import logging
+
+        from scorecard.services.backups import BackupFailed
+
+        try:
+            return self.backups.daily(reason=reason)
+        except BackupFailed as exc:
+            logging.getLogger("scorecard.backups").warning("automatic backup failed: %s", exc)
+            return None
+
+    @property
+    def backups(self) -> BackupService:
+        """Backups of this database, made through its open connection."""
+        from scorecard.services.backups import BackupService
+
+        return BackupService(self.db.path, connection=self.db.connection)
 
     @property
     def database_path(self) -> Path:

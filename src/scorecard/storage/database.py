@@ -13,7 +13,6 @@ and at human interaction rates the cost of an fsync per click is invisible.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -198,9 +197,15 @@ def _migrate(path: Path, conn: sqlite3.Connection, revision: str | None) -> None
     if revision is None and _has_tables(conn):
         raise DatabaseError(f"{path} is an SQLite file but not a Scorecard database; choose another file with --db")
     if revision is not None:
-        backup = path.with_name(f"{path.name}.before-{SCHEMA_REVISION}.bak")
-        conn.execute("PRAGMA wal_checkpoint(FULL)")
-        shutil.copy2(path, backup)
+        from scorecard.storage.backup import BackupFailed, create_backup
+
+        try:
+            create_backup(path, reason=f"before-schema-{SCHEMA_REVISION}", source=conn)
+        except BackupFailed as exc:
+            raise DatabaseError(
+                f"{path} needs its schema updated, but no backup could be made first ({exc}); "
+                "nothing was changed. Free some disk space and open it again"
+            ) from exc
     engine = _make_engine(path)
     try:
         from alembic import command
