@@ -195,6 +195,10 @@ class MainWindow(QMainWindow):
         self.name_action.setEnabled(False)
         app_menu.addAction(self.name_action)
         app_menu.addSeparator()
+        from scorecard.ui.safe_keeping import add_safe_keeping_actions  # backups, erase (safe keeping)
+
+        self.safe_keeping_actions = add_safe_keeping_actions(self, app_menu)
+        app_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence(keys.key("quit").sequences[0]))
         app_menu.addAction(quit_action)
@@ -273,6 +277,9 @@ class MainWindow(QMainWindow):
         self._owns_services = True
         self.set_services(services)
         self._import_bundled_kits()
+        from scorecard.ui.safe_keeping import start_daily_backups
+
+        self.daily_backups = start_daily_backups(self)
         return True
 
     def _import_bundled_kits(self) -> None:

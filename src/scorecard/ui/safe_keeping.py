@@ -1,0 +1,186 @@
+"""The window's side of safe keeping: Scorecard ▸ Back up now / Backups… (restore), the daily backup.
+
+The logic is in `services.backups`; this module only asks and tells. A restore closes the
+database, puts the backup in place (the current file is backed up first) and then closes
+Scorecard, so nothing open in the window can write into the restored file.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from scorecard.ui.main_window import MainWindow
+
+log = logging.getLogger("scorecard.ui.backups")
+
+#: While the window is open, check this often whether today's backup is still to be made.
+DAILY_CHECK_MS = 60 * 60 * 1000
+
+
+def add_safe_keeping_actions(window: MainWindow, menu: QMenu) -> list[QAction]:
+    """Add Back up now / Backups… to `menu`; they act on the window's open database."""
+    back_up = QAction("&Back up now", window)
+    back_up.setObjectName("backUpNowAction")
+    back_up.triggered.connect(lambda: back_up_now(window))
+    manage = QAction("Bac&kups…", window)
+    manage.setObjectName("backupsAction")
+    manage.triggered.connect(lambda: BackupDialog(window).open())
+    menu.addAction(back_up)
+    menu.addAction(manage)
+    return [back_up, manage]
+
+
+def back_up_now(window: MainWindow) -> None:
+    from scorecard.services.backups import BackupFailed
+
+    if window.services is None:
+        return
+    try:
+        result = window.services.backups.create(reason="manual")
+    except BackupFailed as exc:
+        QMessageBox.warning(window, "No backup was made", f"No backup was made: {exc}")
+        return
+    text = f"Backup {result.backup.id} was written to {result.backup.path.parent}."
+    if result.second_problem:
+        text += f"\n\nBut {result.second_problem}."
+    window._on_notice(text, "info")
+
+
+def start_daily_backups(window: MainWindow) -> QTimer:
+    """Make today's backup in a background thread now if there is none, and check again hourly."""
+    from scorecard.services.backups import BackupFailed, BackupService
+
+    def run() -> None:
+        services = window.services
+        if services is None:
+            return
+        service = BackupService(services.database_path)  # its own connection: safe off the UI thread
+
+        def work() -> None:
+            try:
+                service.daily()
+            except BackupFailed as exc:
+                log.warning("the daily backup failed: %s", exc)
+
+        threading.Thread(target=work, name="daily-backup", daemon=True).start()
+
+    timer = QTimer(window)
+    timer.setObjectName("dailyBackupTimer")
+    timer.timeout.connect(run)
+    timer.start(DAILY_CHECK_MS)
+    QTimer.singleShot(2000, run)
+    return timer
+
+
+class BackupDialog(QDialog):
+    """The database's backups, newest first: back up now, or restore the selected one."""
+
+    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+        super().__init__(parent or window)
+        self.window_ = window
+        self.setWindowTitle("Backups")
+        self.setObjectName("backupDialog")
+        layout = QVBoxLayout(self)
+        self.where = QLabel(self)
+        self.where.setWordWrap(True)
+        layout.addWidget(self.where)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Backups, newest first")
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.back_up_button = QPushButton("&Back up now", self)
+        self.restore_button = QPushButton("&Restore selected…", self)
+        buttons.addButton(self.back_up_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout.addWidget(buttons)
+        buttons.rejected.connect(self.reject)
+        self.back_up_button.clicked.connect(self._on_back_up)
+        self.restore_button.clicked.connect(self._on_restore)
+        self.resize(560, 360)
+        self.refresh()
+
+    def refresh(self) -> None:
+        services = self.window_.services
+        self.list.clear()
+        if services is None:
+            self.where.setText("No database is open.")
+            return
+        backups = services.backups.list()
+        self.where.setText(f"Backups of {services.database_path.name} in {services.backups.folder}. "
+                           "Each was checked before it got its name.")
+        for info in backups:
+            item = QListWidgetItem(info.label, self.list)
+            item.setData(0x0100, info.id)  # Qt.UserRole
+        if backups:
+            self.list.setCurrentRow(0)
+        self.restore_button.setEnabled(bool(backups))
+
+    def _on_back_up(self) -> None:
+        back_up_now(self.window_)
+        self.refresh()
+
+    def _on_restore(self) -> None:
+        item = self.list.currentItem()
+        if item is None or self.window_.services is None:
+            return
+        backup_id = item.data(0x0100)
+        answer = QMessageBox.question(
+            self, "Restore this backup?",
+            f"Put the backup of {item.text()} in place of the current database?\n\n"
+            "The current database is backed up first, so this can be undone. Scorecard then "
+            "closes; start it again to work with the restored data.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        restore_in_window(self.window_, backup_id, parent=self)
+
+
+def restore_in_window(window: MainWindow, backup_id: str, parent: QWidget | None = None) -> bool:
+    """Close the database, restore `backup_id`, tell the user, and close Scorecard."""
+    from scorecard.services.backups import BackupFailed, restore
+    from scorecard.services.errors import DatabaseError
+
+    services = window.services
+    if services is None:
+        return False
+    db_path = services.database_path
+    if window.scoring_page is not None:
+        window.scoring_page.leave()
+    window.guard.flush()
+    window.shutdown()  # closes the database this window opened
+    services.close()
+    window.services = None
+    try:
+        chosen, previous = restore(db_path, backup_id)
+    except (BackupFailed, DatabaseError, OSError) as exc:
+        QMessageBox.warning(parent or window, "Nothing was restored",
+                            f"The backup was not restored: {exc}\n\nThe database was not changed. "
+                            "Scorecard closes now; start it again.")
+        QApplication.quit()
+        return False
+    QMessageBox.information(parent or window, "Backup restored",
+                            f"Backup {chosen.id} is now the database. The file it replaced was kept as "
+                            f"{previous}.\n\nScorecard closes now; start it again to continue.")
+    QApplication.quit()
+    return True
