@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -30,6 +32,8 @@ SCHEMA_REVISION = "0003"
 BUSY_TIMEOUT_MS = 5000
 #: A click waits at most this long, so the window never freezes; the UI retries instead.
 CLICK_BUSY_TIMEOUT_MS = 250
+#: After this many seconds without a write, the WAL is folded into the database file.
+IDLE_CHECKPOINT_S = 3.0
 
 _PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -64,6 +68,23 @@ class Database:
         self.path = path
         self.connection = connection
         self._engine: Engine | None = None
+        self._checkpointer: IdleCheckpointer | None = None
+
+    def start_idle_checkpoints(self, idle_seconds: float = IDLE_CHECKPOINT_S) -> IdleCheckpointer:
+        """Fold the WAL into the database file whenever nothing was written for `idle_seconds`,
+        so that copying the file alone is a complete copy (stopped by `close`)."""
+        if self._checkpointer is None:
+            self._checkpointer = IdleCheckpointer(self.path, idle_seconds)
+            self._checkpointer.start()
+        return self._checkpointer
+
+    def checkpoint(self) -> bool:
+        """Copy everything in the WAL into the database file and empty the WAL; False if a reader prevented it."""
+        try:
+            busy, _log, _done = self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.Error:
+            return False
+        return busy == 0
 
     @property
     def engine(self) -> Engine:
@@ -104,16 +125,69 @@ class Database:
         conn.execute("COMMIT")
 
     def close(self) -> None:
+        """Close every connection, leaving the database file complete on its own (WAL folded in)."""
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
+            self._checkpointer = None
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
-        self.connection.close()
+        try:
+            self.checkpoint()
+        finally:
+            self.connection.close()
 
     def __enter__(self) -> Database:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class IdleCheckpointer(threading.Thread):
+    """A daemon thread that checkpoints (TRUNCATE) the WAL once it has been idle for `idle_seconds`.
+
+    It watches the `-wal` file's size and modification time (no query while writes go on) and
+    uses its own connection, so it never competes with the UI thread for one.
+    """
+
+    def __init__(self, path: Path, idle_seconds: float):
+        super().__init__(name="wal-checkpoint", daemon=True)
+        self.path = Path(path)
+        self.idle_seconds = idle_seconds
+        self._stopping = threading.Event()
+        self.checkpoints = 0
+
+    def stop(self) -> None:
+        self._stopping.set()
+        if self.is_alive() and threading.current_thread() is not self:
+            self.join(timeout=5)
+
+    def run(self) -> None:
+        wal = Path(f"{self.path}-wal")
+        conn: sqlite3.Connection | None = None
+        poll = min(1.0, max(self.idle_seconds / 3, 0.05))
+        try:
+            while not self._stopping.wait(poll):
+                try:
+                    st = wal.stat()
+                except OSError:
+                    continue
+                if st.st_size == 0 or time.time() - st.st_mtime < self.idle_seconds:
+                    continue
+                try:
+                    if conn is None:
+                        conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=0.1,
+                                               check_same_thread=False)
+                        conn.execute("PRAGMA busy_timeout=100")
+                    busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                    if busy == 0:
+                        self.checkpoints += 1
+                except sqlite3.Error:
+                    continue  # busy or gone: try again at the next idle moment
+        finally:
+            if conn is not None:
+                conn.close()
 
 
 def open_database(path: str | Path) -> Database:

@@ -277,9 +277,9 @@ class MainWindow(QMainWindow):
         self._owns_services = True
         self.set_services(services)
         self._import_bundled_kits()
-        from scorecard.ui.safe_keeping import start_daily_backups
+        from scorecard.ui.safe_keeping import start_safe_keeping
 
-        self.daily_backups = start_daily_backups(self)
+        start_safe_keeping(self)  # idle WAL checkpoints, the daily backup
         return True
 
     def _import_bundled_kits(self) -> None:

@@ -65,6 +65,14 @@ def back_up_now(window: MainWindow) -> None:
     window._on_notice(text, "info")
 
 
+def start_safe_keeping(window: MainWindow) -> None:
+    """For a database this window opened: fold the WAL into the file when idle; the daily backup."""
+    if window.services is None:
+        return
+    window.services.db.start_idle_checkpoints()
+    window.daily_backups = start_daily_backups(window)
+
+
 def start_daily_backups(window: MainWindow) -> QTimer:
     """Make today's backup in a background thread now if there is none, and check again hourly."""
     from scorecard.services.backups import BackupFailed, BackupService
