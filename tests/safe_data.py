@@ -26,25 +26,18 @@ def scored_candidate(services, *, name: str = NAME, submit: bool = True, intervi
 
 
 def damage_an_index(path) -> None:
-    """Give the file a damaged index (its entries no longer match the table), as a bad sector might.
-
-    Two indexes swap their root pages; the tables still read, `PRAGMA quick_check` reports the damage.
-    """
+    """Give the file a damaged index page, as a bad sector might: the tables still read, but
+    `PRAGMA quick_check` (and any write to that index) finds the file malformed."""
     import sqlite3
 
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("CREATE TABLE IF NOT EXISTS damage_a (v TEXT)")
-    conn.execute("CREATE TABLE IF NOT EXISTS damage_b (v TEXT)")
     conn.execute("CREATE INDEX IF NOT EXISTS damage_a_v ON damage_a (v)")
-    conn.execute("CREATE INDEX IF NOT EXISTS damage_b_v ON damage_b (v)")
     conn.executemany("INSERT INTO damage_a VALUES (?)", [(f"a{i}",) for i in range(50)])
-    conn.executemany("INSERT INTO damage_b VALUES (?)", [(f"b{i}",) for i in range(50)])
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    (a,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'damage_a_v'").fetchone()
-    (b,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'damage_b_v'").fetchone()
-    conn.execute("PRAGMA writable_schema = ON")
-    conn.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'damage_a_v'", (b,))
-    conn.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'damage_b_v'", (a,))
-    conn.execute("PRAGMA writable_schema = OFF")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'damage_a_v'").fetchone()
+    (page_size,) = conn.execute("PRAGMA page_size").fetchone()
     conn.close()
+    with open(path, "r+b") as fh:
+        fh.seek((root - 1) * page_size)
+        fh.write(b"\xff" * 64)

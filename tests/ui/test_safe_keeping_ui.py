@@ -32,3 +32,35 @@ def test_back_up_now_and_restore_from_the_window(qtbot, services, settings, make
     conn = sqlite3.connect(db_path)
     assert [r[0] for r in conn.execute("SELECT name FROM candidate")] == ["Kept In Backup"]
     conn.close()
+
+
+def test_a_damaged_file_is_reported_in_plain_words_with_the_newest_good_backup(qtbot, tmp_path, settings,
+                                                                               make_window):
+    import hashlib
+
+    from scorecard.services import open_services
+    from scorecard.ui.main_window import MainWindow
+    from tests.factories import mini_kit
+    from tests.safe_data import NAME, damage_an_index, scored_candidate
+
+    db = tmp_path / "scorecard.sqlite3"
+    with open_services(db) as svc:
+        svc.kits.import_kit(mini_kit(), source_name="mini.yaml", source_text="# built in tests")
+        scored_candidate(svc)  # makes the day's backup
+    damage_an_index(db)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+
+    window = MainWindow(services=None, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_database(db)  # the list opens at once; the check runs meanwhile
+    qtbot.waitUntil(lambda: getattr(window, "damage_box", None) is not None and window.damage_box.isVisible(),
+                    timeout=5000)
+    box = window.damage_box
+    assert "damaged" in box.text()
+    assert "newest good backup" in box.informativeText() and NAME not in box.informativeText()
+    assert {b.text() for b in box.buttons()} == {"Restore the backup", "Not now"}
+    box.reject()
+    assert window.services.db.damage is not None
+    window.close()
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before

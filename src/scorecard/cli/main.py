@@ -100,6 +100,11 @@ def open_services(args: argparse.Namespace):
     from scorecard.services import open_services as _open
 
     services = _open(database_path(args))
+    try:
+        services.require_sound()  # a damaged file is never written to (not even the bundled kits)
+    except Exception:
+        services.close()
+        raise
     services.kits.import_bundled()
     return services
 
@@ -278,18 +283,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"scorecard: {exc}", file=sys.stderr)
             return 1
         log = _log_crash(exc)
-        print(f"scorecard: unexpected error: {exc}. Details were written to {log}", file=sys.stderr)
+        print(f"scorecard: unexpected error ({type(exc).__name__}). Check what the command did before "
+              f"trying again. A report without your data was written to {log}", file=sys.stderr)
         return 70
 
 
 def _log_crash(exc: BaseException) -> Path:
-    import tempfile
-    import traceback
+    """A crash report in the user's own log folder (0600): exception types and code locations only."""
+    from scorecard.logfiles import write_crash_report
 
-    log = Path(tempfile.gettempdir()) / "scorecard-crash.log"
-    with log.open("a", encoding="utf-8") as fh:
-        fh.write("".join(traceback.format_exception(exc)))
-    return log
+    return write_crash_report(exc)
 
 
 if __name__ == "__main__":

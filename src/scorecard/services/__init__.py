@@ -77,6 +77,27 @@ class Services:
 
         return BackupService(self.db.path, connection=self.db.connection)
 
+    def damage_report(self, timeout: float | None = None) -> str | None:
+        """None when the integrity check on open found the file sound; otherwise what to tell the user,
+        naming the newest good backup. Waits for the check (it runs in the background from open)."""
+        if self.db.check_integrity(timeout) is None:
+            return None
+        from scorecard.storage.errors import DAMAGED
+
+        newest = self.backups.newest_good()
+        offer = (f" The newest good backup is {newest.id} ({newest.label}): "
+                 f"`scorecard backup restore {newest.id}` puts it back." if newest is not None
+                 else " There is no backup of it; copy the file aside before trying to repair it.")
+        return f"{self.db.path}: {DAMAGED}.{offer}"
+
+    def require_sound(self) -> None:
+        """Raise `DatabaseDamaged` (with the newest good backup) unless the file passed its check."""
+        from scorecard.storage.errors import DatabaseDamaged
+
+        report = self.damage_report()
+        if report is not None:
+            raise DatabaseDamaged(report)
+
     @property
     def database_path(self) -> Path:
         return self.db.path

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from scorecard.storage.errors import DatabaseError, describe
+from scorecard.storage.errors import DatabaseError, describe, is_damage
 
 BACKUP_DIRNAME = "backups"
 _NAME = re.compile(r"^scorecard-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite3$")
@@ -134,7 +134,10 @@ def copy_database(source: sqlite3.Connection | Path, target: Path) -> None:
     except (sqlite3.Error, OSError) as exc:
         _close_quietly(dst)
         _remove(target)
-        raise BackupFailed(describe(exc) if isinstance(exc, sqlite3.Error) else (exc.strerror or str(exc))) from exc
+        if isinstance(exc, sqlite3.Error) and is_damage(exc):
+            raise BackupFailed("the database is damaged: it cannot be copied whole and fails SQLite's "
+                               "integrity check") from None
+        raise BackupFailed(describe(exc) if isinstance(exc, sqlite3.Error) else (exc.strerror or str(exc))) from None
     except BaseException:
         _close_quietly(dst)
         _remove(target)

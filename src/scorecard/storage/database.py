@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from scorecard.storage.errors import DatabaseError, SaveFailed, describe
+from scorecard.storage.errors import DatabaseDamaged, DatabaseError, SaveFailed, describe, is_damage
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -61,14 +61,105 @@ def schema_revision(conn: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
+#: Authorizer action codes that change the file (sqlite3.SQLITE_INSERT, …): they wait for the
+#: integrity check on open and are refused on a damaged file.
+_WRITE_ACTIONS = frozenset(
+    getattr(sqlite3, name)
+    for name in (
+        "SQLITE_INSERT", "SQLITE_UPDATE", "SQLITE_DELETE", "SQLITE_CREATE_TABLE", "SQLITE_CREATE_INDEX",
+        "SQLITE_CREATE_TRIGGER", "SQLITE_CREATE_VIEW", "SQLITE_DROP_TABLE", "SQLITE_DROP_INDEX",
+        "SQLITE_DROP_TRIGGER", "SQLITE_DROP_VIEW", "SQLITE_ALTER_TABLE", "SQLITE_REINDEX", "SQLITE_ANALYZE",
+    )
+    if hasattr(sqlite3, name)
+)
+
+
+class IntegrityGate:
+    """`PRAGMA quick_check` of a freshly opened file, run off the calling thread.
+
+    Reads go on meanwhile; the first write waits for the result (an SQLite authorizer on
+    each connection), and on a damaged file every write is refused from then on.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.done = threading.Event()
+        self.damage: str | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                rows = conn.execute("PRAGMA quick_check").fetchall()
+            finally:
+                conn.close()
+            if rows != [("ok",)]:
+                self.damage = f"SQLite's quick check found {len(rows)} problem(s)"
+        except sqlite3.Error as exc:
+            if is_damage(exc):
+                self.damage = "SQLite could not read the file"
+        finally:
+            self.done.set()
+
+    def mark_damaged(self, reason: str) -> None:
+        self.damage = self.damage or reason
+        self.done.set()
+
+    def wait(self, timeout: float | None = None) -> str | None:
+        """Wait for the check; the damage found, or None."""
+        self.done.wait(timeout)
+        return self.damage
+
+    def authorizer(self, action: int, *_args) -> int:
+        if action in _WRITE_ACTIONS:
+            self.done.wait()
+            if self.damage is not None:
+                return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+
+
 class Database:
     """An open database file. Close it when done (the GUI does on quit)."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection):
+    def __init__(self, path: Path, connection: sqlite3.Connection, gate: IntegrityGate | None = None):
         self.path = path
         self.connection = connection
         self._engine: Engine | None = None
         self._checkpointer: IdleCheckpointer | None = None
+        if gate is None:
+            gate = IntegrityGate(path)
+            gate.start()
+        self.gate = gate
+        connection.set_authorizer(gate.authorizer)
+
+    @property
+    def damage(self) -> str | None:
+        """What the integrity check found wrong (no data from the file), None if nothing (yet)."""
+        return self.gate.damage
+
+    def check_integrity(self, timeout: float | None = None) -> str | None:
+        """Wait for the check made on open; the damage it found, or None."""
+        return self.gate.wait(timeout)
+
+    def note_failure(self, exc: BaseException) -> bool:
+        """After a failed write: when the error means a damaged file, stop all writing (True)."""
+        if not is_damage(exc):
+            return False
+        self.mark_damaged("a write found the file malformed")
+        return True
+
+    def mark_damaged(self, reason: str) -> None:
+        """Stop all writing to this file: it is damaged."""
+        self.gate.mark_damaged(reason)
+        try:
+            self.connection.execute("PRAGMA query_only=1")  # refuses even statements prepared earlier
+        except sqlite3.Error:
+            pass
 
     def start_idle_checkpoints(self, idle_seconds: float = IDLE_CHECKPOINT_S) -> IdleCheckpointer:
         """Fold the WAL into the database file whenever nothing was written for `idle_seconds`,
@@ -89,7 +180,7 @@ class Database:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = _make_engine(self.path)
+            self._engine = _make_engine(self.path, self.gate)
         return self._engine
 
     @contextmanager
@@ -98,7 +189,7 @@ class Database:
 
         A locked, full or read-only database raises `SaveFailed`, as the hot path does.
         """
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import DBAPIError, OperationalError
         from sqlmodel import Session
 
         with Session(self.engine, expire_on_commit=False) as session:
@@ -107,7 +198,14 @@ class Database:
                 session.commit()
             except OperationalError as exc:
                 session.rollback()
-                raise SaveFailed(describe(exc.orig or exc)) from exc
+                if self.note_failure(exc.orig or exc):
+                    raise DatabaseDamaged() from None
+                raise SaveFailed(describe(exc.orig or exc)) from None
+            except DBAPIError as exc:  # e.g. "database disk image is malformed"
+                session.rollback()
+                if self.note_failure(exc.orig or exc):
+                    raise DatabaseDamaged() from None
+                raise
             except Exception:
                 session.rollback()
                 raise
@@ -116,13 +214,19 @@ class Database:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One all-or-nothing write on the raw connection."""
         conn = self.connection
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if self.note_failure(exc):
+                raise DatabaseDamaged() from None
             raise
-        conn.execute("COMMIT")
 
     def close(self) -> None:
         """Close every connection, leaving the database file complete on its own (WAL folded in)."""
@@ -133,7 +237,8 @@ class Database:
             self._engine.dispose()
             self._engine = None
         try:
-            self.checkpoint()
+            if self.damage is None:  # never copy anything into a damaged file
+                self.checkpoint()
         finally:
             self.connection.close()
 
@@ -202,6 +307,7 @@ def open_database(path: str | Path) -> Database:
     except OSError as exc:
         raise DatabaseError(f"cannot create the folder {path.parent}: {exc.strerror or exc}") from exc
     _check_writable(path)
+    _recognise(path)  # read-only: a foreign or damaged file is refused before anything is written to it
     try:
         conn = connect_raw(path)
         revision = schema_revision(conn)
@@ -224,6 +330,50 @@ def open_database(path: str | Path) -> Database:
     return Database(path, conn)
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _recognise(path: Path) -> None:
+    """Refuse, without writing a byte, a file that is not an SQLite file or is another program's.
+
+    (`connect_raw` switches the journal to WAL — a write — so this looks first, read-only.)
+    A new, empty file is created owner-only (0600) here, before SQLite creates it.
+    """
+    try:
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            return
+        if path.stat().st_size == 0:
+            return
+        with open(path, "rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"cannot open {path}: {exc.strerror or exc}") from exc
+    if header != SQLITE_HEADER:
+        raise DatabaseError(
+            f"{path} is not a Scorecard database (it is not an SQLite file, or its first page is damaged); "
+            "nothing was changed. Choose another file with --db, or restore a backup"
+        )
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if is_damage(exc):
+            raise DatabaseError(
+                f"{path} is damaged (SQLite cannot read its table list); nothing was changed. "
+                "Restore the newest good backup: `scorecard backup list`, then `scorecard backup restore ID`"
+            ) from None
+        raise DatabaseError(f"cannot open {path} ({describe(exc)}); nothing was changed") from None
+    if tables and "alembic_version" not in tables:
+        raise DatabaseError(
+            f"{path} is an SQLite file but not a Scorecard database (another program's?); nothing was "
+            "changed. Choose another file with --db"
+        )
+
+
 def _check_writable(path: Path) -> None:
     """Say plainly when the file or its folder cannot be written: SQLite needs both (WAL files live beside it)."""
     if path.exists() and not path.is_file():
@@ -237,14 +387,18 @@ def _check_writable(path: Path) -> None:
         raise DatabaseError(f"{path} is read-only; make it writable, or choose another file with --db")
 
 
-def _make_engine(path: Path) -> Engine:
+def _make_engine(path: Path, gate: IntegrityGate | None = None) -> Engine:
     from sqlalchemy import event
     from sqlmodel import create_engine
 
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    # hide_parameters: an error message or log never shows the values (names, notes, ratings)
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+                           hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every session
+        if gate is not None:
+            dbapi_conn.set_authorizer(gate.authorizer)
         cur = dbapi_conn.cursor()
         for pragma in (*_PRAGMAS, f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}"):
             cur.execute(pragma)

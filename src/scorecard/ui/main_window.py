@@ -423,6 +423,9 @@ class MainWindow(QMainWindow):
     # --- saving ---------------------------------------------------------------------------------
 
     def _on_save_failed(self, message: str) -> None:
+        from scorecard.ui.safe_keeping import on_save_failed  # a damaged file: stop, offer a backup
+
+        on_save_failed(self, message)
         self.save_banner.show_message(
             f"<b>Not saved yet:</b> {html.escape(message)}. Your input stays on screen and is saved "
             "automatically as soon as the database accepts it (retrying every second).",

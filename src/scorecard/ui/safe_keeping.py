@@ -66,11 +66,81 @@ def back_up_now(window: MainWindow) -> None:
 
 
 def start_safe_keeping(window: MainWindow) -> None:
-    """For a database this window opened: fold the WAL into the file when idle; the daily backup."""
+    """For a database this window opened: watch for the integrity check's result, fold the WAL
+    into the file when idle, and make the daily backup (once the file is known to be sound)."""
     if window.services is None:
         return
     window.services.db.start_idle_checkpoints()
-    window.daily_backups = start_daily_backups(window)
+    watch_integrity(window)
+
+
+def watch_integrity(window: MainWindow) -> QTimer:
+    """Poll (cheaply, on the UI thread) for the check started on open; tell the user if it failed."""
+    timer = QTimer(window)
+    timer.setObjectName("integrityWatch")
+    timer.setInterval(100)
+
+    def poll() -> None:
+        services = window.services
+        if services is None:
+            timer.stop()
+            return
+        if not services.db.gate.done.is_set():
+            return
+        timer.stop()
+        if services.db.damage is not None:
+            report_damage(window)
+        else:
+            window.daily_backups = start_daily_backups(window)
+
+    timer.timeout.connect(poll)
+    timer.start()
+    window.integrity_watch = timer
+    return timer
+
+
+def on_save_failed(window: MainWindow, message: str) -> None:
+    """A save failed: if it failed because the file is damaged, stop writing and tell the user."""
+    from scorecard.storage.errors import DAMAGED
+
+    services = window.services
+    if services is None or DAMAGED not in message or getattr(window, "damage_box", None) is not None:
+        return
+    services.db.mark_damaged("a write found the file malformed")
+    report_damage(window)
+
+
+def report_damage(window: MainWindow) -> QMessageBox | None:
+    """Tell the user plainly that the file is damaged and offer the newest good backup."""
+    services = window.services
+    if services is None or getattr(window, "damage_box", None) is not None:
+        return None
+    newest = services.backups.newest_good()
+    box = QMessageBox(QMessageBox.Icon.Critical, "The database file is damaged", "", parent=window)
+    box.setObjectName("damageBox")
+    text = ("Scorecard found that its database file is damaged, so it will not write anything more to "
+            "it: what you type now would not be kept.")
+    if newest is not None:
+        box.setInformativeText(
+            f"{text}\n\nThe newest good backup is from {newest.label}. Restore it? The damaged file is "
+            "kept beside it, and Scorecard closes; start it again to go on.")
+        restore_button = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    else:
+        box.setInformativeText(f"{text}\n\nThere is no backup of it. Copy the file "
+                               f"{services.database_path} aside before anyone tries to repair it.")
+        restore_button = None
+        box.addButton(QMessageBox.StandardButton.Close)
+    box.setText("The database file is damaged")
+
+    def finished(_result: int) -> None:
+        if restore_button is not None and box.clickedButton() is restore_button:
+            restore_in_window(window, newest.id)
+
+    box.finished.connect(finished)
+    window.damage_box = box
+    box.open()
+    return box
 
 
 def start_daily_backups(window: MainWindow) -> QTimer:
