@@ -34,19 +34,38 @@ class ExportFailed(Exception):
     """The PDF could not be written; any earlier file at the target is untouched."""
 
 
-def check_target(target: Path | str) -> Path:
-    """The file a PDF is to be written to, or `ExportFailed` saying what to give instead.
+def check_target(target: Path | str, *, suffix: str = ".pdf", magic: bytes = b"%PDF-", kind: str = "PDF") -> Path:
+    """The file a PDF (or, with other arguments, a bundle) is to be written to, or `ExportFailed`
+    saying what to give instead.
 
     An empty path (`--out ''`), a path naming a folder ('.', 'out/') or an existing
-    folder gets a sentence, not the operating system's "Device or resource busy".
+    folder gets a sentence, not the operating system's "Device or resource busy". A name
+    without the right extension is refused, and so is an existing file that is not already
+    of that kind (its first bytes are `magic`): an export never overwrites the database, its
+    WAL, a backup or any other file that is not a report.
     """
     raw = os.fspath(target)
     target = Path(target)
+    example = f"report{suffix}"
     if not raw.strip() or target.name in ("", ".", ".."):
         # argparse turns --out '' into Path('.'): the same words for both
-        raise ExportFailed("give a file name for the PDF, e.g. report.pdf")
+        raise ExportFailed(f"give a file name for the {kind}, e.g. {example}")
     if raw.endswith(("/", os.sep)) or target.is_dir():
-        raise ExportFailed(f"{target} is a folder: give a file name inside it, e.g. {target / 'report.pdf'}")
+        raise ExportFailed(f"{target} is a folder: give a file name inside it, e.g. {target / example}")
+    if target.suffix.lower() != suffix:
+        raise ExportFailed(f"{target.name} does not end in {suffix}: Scorecard writes only {kind} files here, so "
+                           f"give a name such as {safe_file_stem(target.stem) or 'report'}{suffix}; nothing was written")
+    if os.path.lexists(target):
+        if not target.is_file():
+            raise ExportFailed(f"{target} exists and is not a regular file; choose another name. Nothing was written")
+        try:
+            with open(target, "rb") as fh:
+                head = fh.read(len(magic))
+        except OSError as exc:
+            raise ExportFailed(f"cannot check the existing file {target}: {exc.strerror or exc}") from None
+        if head != magic:
+            raise ExportFailed(f"{target} exists and is not a {kind}, so it was left as it was; choose another "
+                               "name or move that file first")
     return target
 
 
