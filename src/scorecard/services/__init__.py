@@ -129,4 +129,15 @@ class Services:
 
 
 def open_services(path: str | Path) -> Services:
+    from scorecard import paths
+
+    path = Path(path)
+    data_dir = paths.user_data_dir()
+    if path.parent == data_dir and data_dir.is_dir():
+        import os
+
+        try:
+            os.chmod(data_dir, 0o700)  # the data folder is private, whoever made it
+        except OSError:
+            pass
     return Services(open_database(path))

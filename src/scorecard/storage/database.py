@@ -303,11 +303,14 @@ def open_database(path: str | Path) -> Database:
     """
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.chmod(path.parent, 0o700)  # a folder Scorecard makes for its data is the user's alone
     except OSError as exc:
         raise DatabaseError(f"cannot create the folder {path.parent}: {exc.strerror or exc}") from exc
     _check_writable(path)
     _recognise(path)  # read-only: a foreign or damaged file is refused before anything is written to it
+    make_private(path)
     try:
         conn = connect_raw(path)
         revision = schema_revision(conn)
@@ -331,6 +334,19 @@ def open_database(path: str | Path) -> Database:
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def make_private(path: Path) -> None:
+    """The database and its WAL companions readable by their owner only (0600).
+
+    SQLite gives a new `-wal`/`-shm` the database file's own permissions, so a 0600
+    database keeps them 0600 too; files an older version left 0644 are tightened here.
+    """
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.chmod(f"{path}{suffix}", 0o600)
+        except OSError:
+            pass
 
 
 def _recognise(path: Path) -> None:
