@@ -7,18 +7,19 @@ NOTES = "NOTE-SENTINEL said Pact contract tests unprompted"
 SUMMARY = "SUMMARY-SENTINEL solid API instincts"
 
 
-def scored_candidate(services, *, name: str = NAME, submit: bool = True, interviewer: str = "Łukasz Wróbel"):
+def scored_candidate(services, *, name: str = NAME, submit: bool = True, interviewer: str = "Łukasz Wróbel",
+                     notes: str = NOTES, summary: str = SUMMARY):
     """A candidate of the mini kit with one tech-round scorecard (submitted unless told otherwise)."""
     cand = services.candidates.add(name=name, kit_id="mini", target_level="mid")
     s = services.scoring
     card = s.start_or_resume(candidate_id=cand.id, round_id="tech", interviewer=interviewer)
     s.mark_indicator(scorecard_id=card.id, item_id="q-api", key="p2", checked=True)
     s.rate(scorecard_id=card.id, item_id="q-api", step_id="meets")
-    s.set_notes(scorecard_id=card.id, item_id="q-api", notes=NOTES)
+    s.set_notes(scorecard_id=card.id, item_id="q-api", notes=notes)
     s.rate(scorecard_id=card.id, item_id="q-listen", step_id="exceeds")
     s.skip(scorecard_id=card.id, item_id="ex-code", reason="Ran out of time")
     s.set_recommendation(scorecard_id=card.id, step_id="yes")
-    s.set_summary(scorecard_id=card.id, text=SUMMARY)
+    s.set_summary(scorecard_id=card.id, text=summary)
     if submit:
         s.submit(scorecard_id=card.id)
         s.add_addendum(scorecard_id=card.id, author=interviewer, text=f"ADDENDUM about {name}")

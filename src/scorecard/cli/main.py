@@ -18,6 +18,7 @@ from pathlib import Path
 
 from scorecard import __version__, paths
 from scorecard.cli.backup_commands import add_backup_parser
+from scorecard.cli.erase_commands import add_erase_parsers
 from scorecard.cli.kit_commands import add_kit_parser
 
 
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_kit_parser(sub)
     add_backup_parser(sub)
+    add_erase_parsers(sub)  # `candidate erase|export-data`: gets or creates the `candidate` command
 
     cands = sub.add_parser("candidates", help="list candidates and each round's status")
     cands.add_argument("--json", action="store_true", help="print a JSON array instead of a table")

@@ -19,6 +19,7 @@ from scorecard.storage.database import Database, open_database, schema_revision
 
 if TYPE_CHECKING:
     from scorecard.services.backups import BackupService
+    from scorecard.services.erase import ErasureService
     from scorecard.services.export import ExportService
     from scorecard.services.scoring import ScoringService
 
@@ -76,6 +77,13 @@ class Services:
         from scorecard.services.backups import BackupService
 
         return BackupService(self.db.path, connection=self.db.connection)
+
+    @property
+    def erasure(self) -> ErasureService:
+        """What is held about a candidate, erasing them, retention, tombstones."""
+        from scorecard.services.erase import ErasureService
+
+        return ErasureService(self.db, self.candidates, self.backups)
 
     def damage_report(self, timeout: float | None = None) -> str | None:
         """None when the integrity check on open found the file sound; otherwise what to tell the user,

@@ -69,9 +69,12 @@ def check_target(target: Path | str, *, suffix: str = ".pdf", magic: bytes = b"%
     return target
 
 
-def write_atomically(target: Path, data: bytes) -> Path:
-    """Write `data` to `target` all at once: temp file, fsync, rename."""
-    target = check_target(target)
+def write_atomically(target: Path, data: bytes, *, private: bool = False, **check) -> Path:
+    """Write `data` to `target` all at once: temp file, fsync, rename.
+
+    The file gets the user's umask, or 0600 with `private`; `check` goes to `check_target`.
+    """
+    target = check_target(target, **check)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
@@ -80,7 +83,8 @@ def write_atomically(target: Path, data: bytes) -> Path:
     try:
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an export is an ordinary file
+        if not private:
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an export is an ordinary file
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

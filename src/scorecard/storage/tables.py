@@ -123,3 +123,12 @@ class KitCurrentRow(SQLModel, table=True):
 
     kit_id: str = Field(primary_key=True)
     kit_version_id: str = Field(foreign_key="kit_version.id")
+
+
+class TombstoneRow(SQLModel, table=True):
+    """An erased candidate: only their id and when, so no later bundle or sync brings them back."""
+
+    __tablename__ = "tombstone"
+
+    candidate_id: str = Field(primary_key=True)
+    erased_at: str
