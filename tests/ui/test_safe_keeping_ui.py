@@ -64,3 +64,27 @@ def test_a_damaged_file_is_reported_in_plain_words_with_the_newest_good_backup(q
     assert window.services.db.damage is not None
     window.close()
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_erase_the_selected_candidate_from_the_window(qtbot, services, settings, make_window, monkeypatch):
+    from scorecard.ui import safe_keeping
+    from tests.safe_data import NAME, scored_candidate
+
+    cand, _card = scored_candidate(services)
+    keep = services.candidates.add(name="Stays Here", kit_id="mini", target_level="mid")
+    window = make_window(services, settings)
+    assert window.candidates_page.select_candidate(cand.id)
+    questions = []
+
+    def answer(_parent, title, text, _yes):
+        questions.append((title, text))
+        return True
+
+    monkeypatch.setattr(safe_keeping, "ask", answer)
+    next(a for a in window.safe_keeping_actions if a.objectName() == "eraseCandidateAction").trigger()
+    assert "1 scorecard(s), 1 of them submitted" in questions[0][1] and NAME in questions[0][1]
+    assert "backup" in questions[1][0].lower()
+    assert [c.id for c in services.candidates.all()] == [keep.id]
+    assert services.erasure.is_erased(cand.id)
+    assert services.erasure.backups_holding(cand.id) == []
+    assert "was erased" in window.notice.text.text()

@@ -44,9 +44,55 @@ def add_safe_keeping_actions(window: MainWindow, menu: QMenu) -> list[QAction]:
     manage = QAction("Bac&kups…", window)
     manage.setObjectName("backupsAction")
     manage.triggered.connect(lambda: BackupDialog(window).open())
+    erase = QAction("&Erase candidate…", window)
+    erase.setObjectName("eraseCandidateAction")
+    erase.triggered.connect(lambda: erase_selected_candidate(window))
     menu.addAction(back_up)
     menu.addAction(manage)
-    return [back_up, manage]
+    menu.addAction(erase)
+    return [back_up, manage, erase]
+
+
+def ask(parent: QWidget, title: str, text: str, yes: str) -> bool:
+    """A yes/cancel question, Cancel the default (a seam for tests)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def erase_selected_candidate(window: MainWindow) -> bool:
+    """Erase the candidate selected in the list, after saying exactly what goes; then offer to purge backups."""
+    services, page = window.services, window.candidates_page
+    if services is None or page is None:
+        return False
+    candidate_id = page.selected_id()
+    if candidate_id is None:
+        window._on_notice("Select a candidate in the list first, then choose Erase candidate.", "info")
+        return False
+    candidate = services.candidates.get(candidate_id)
+    cards = services.scoring.for_candidate(candidate.id)
+    submitted = sum(1 for c in cards if c.is_submitted)
+    if not ask(window, "Erase this candidate?",
+               f"Erase {candidate.name} and everything about them: {len(cards)} scorecard(s), {submitted} "
+               "of them submitted, with their ratings, notes and addenda?\n\nThis cannot be undone. A backup "
+               "is made first; only the candidate's id is kept, so that no later sync brings them back.",
+               "Erase"):
+        return False
+    report = services.erasure.erase(candidate.id)
+    page.refresh()
+    text = f"{candidate.name} was erased."
+    if report.backups_holding and ask(
+            window, "Delete the backups that still hold them?",
+            f"{len(report.backups_holding)} backup(s) still hold {candidate.name}'s data, including the one "
+            "made just now. Delete those backups too?", "Delete backups"):
+        services.erasure.purge_backups(candidate.id)
+        text += f" {len(report.backups_holding)} backup(s) holding them were deleted."
+    elif report.backups_holding:
+        text += f" {len(report.backups_holding)} backup(s) still hold them (Scorecard ▸ Backups…)."
+    window._on_notice(text, "info")
+    return True
 
 
 def back_up_now(window: MainWindow) -> None:
