@@ -81,19 +81,19 @@ class KitLibrary:
         problem, file:line:field) when the file is not a valid kit; nothing is stored then.
         Re-importing an older file makes that content current again (a revert).
         """
+        from scorecard.kits.files import decode_kit_bytes, read_kit_bytes
+
         path = Path(path)
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            digest = None  # load_kit below reports the problem with the file's name
-        known = kit_version_for_source(self._db, digest) if digest else None
+        raw = read_kit_bytes(path)  # kind and size checked before a byte is read or hashed
+        digest = hashlib.sha256(raw).hexdigest()
+        known = kit_version_for_source(self._db, digest)
         if known is not None:
             version, created = self.version(known), False
         else:
-            from scorecard.kits.loader import load_kit  # YAML and the kit models: only for a new file
+            from scorecard.kits.loader import load_kit_text  # YAML and the kit models: only for a new file
 
-            kit = load_kit(path)
-            text = path.read_text(encoding="utf-8-sig")
+            text = decode_kit_bytes(raw, str(path))
+            kit = load_kit_text(text, str(path))
             version, created = self._store(kit, source_name=path.name, source_text=text)
             self._repo().remember_source(digest, version.id)
         if make_current:
