@@ -284,6 +284,12 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(f"scorecard: {exc}", file=sys.stderr)
             return 1
+        from scorecard.services.errors import UNREADABLE, is_driver_error
+
+        if is_driver_error(exc):  # e.g. text that is no longer UTF-8: its message would quote the data
+            _log_crash(exc)
+            print(f"scorecard: {UNREADABLE}", file=sys.stderr)
+            return 1
         log = _log_crash(exc)
         print(f"scorecard: unexpected error ({type(exc).__name__}). Check what the command did before "
               f"trying again. A report without your data was written to {log}", file=sys.stderr)

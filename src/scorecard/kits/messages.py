@@ -38,7 +38,7 @@ def explain(error: ErrorDetails) -> tuple[tuple, str]:
     if kind == "union_tag_not_found":
         return loc + ("type",), f"missing required key 'type'; add `type:` with one of: {_item_types()}"
     if kind == "union_tag_invalid":
-        return loc + ("type",), f"unknown item type '{ctx['tag']}'; use one of: {_item_types()}"
+        return loc + ("type",), f"unknown item type '{_short(_text_of(ctx['tag']))}'; use one of: {_item_types()}"
     if kind == "missing":
         return loc, _missing(loc)
     if kind in ("extra_forbidden", "invalid_key"):

@@ -23,7 +23,7 @@ from scorecard.storage.fast_reads import (
     kit_version_row,
     latest_kit_json,
 )
-from scorecard.services.errors import NotFound
+from scorecard.services.errors import DatabaseError, NotFound
 
 if TYPE_CHECKING:
     from scorecard.domain.kit import Kit
@@ -47,13 +47,16 @@ class KitOutline:
 
     @classmethod
     def from_json(cls, version_id: str, kit_json: str) -> KitOutline:
-        data = json.loads(kit_json)
-        return cls(
-            version_id=version_id,
-            title=data["title"],
-            level_names={lv["id"]: lv["name"] for lv in data["levels"]},
-            rounds=tuple(RoundOutline(r["id"], r["name"], r["stage"]) for r in data["rounds"]),
-        )
+        try:
+            data = json.loads(kit_json)
+            return cls(
+                version_id=version_id,
+                title=data["title"],
+                level_names={lv["id"]: lv["name"] for lv in data["levels"]},
+                rounds=tuple(RoundOutline(r["id"], r["name"], r["stage"]) for r in data["rounds"]),
+            )
+        except (ValueError, KeyError, TypeError):
+            raise _stored_kit_damaged(version_id) from None
 
 
 def content_hash(kit: Kit) -> str:
@@ -163,7 +166,7 @@ class KitLibrary:
             raw = kit_json_by_version(self._db, version_id)
             if raw is None:
                 raise NotFound(f"no stored kit version {version_id}")
-            self._parsed[version_id] = _parse(raw)
+            self._parsed[version_id] = _parse(raw, version_id)
         return self._parsed[version_id]
 
     def outline(self, kit_id: str) -> KitOutline | None:
@@ -183,11 +186,21 @@ class KitLibrary:
             raise NotFound(f"no kit with id '{kit_id}' is stored; import it with `scorecard kit import FILE`")
         version_id, _number, _title, raw = row
         if version_id not in self._parsed:
-            self._parsed[version_id] = _parse(raw)
+            self._parsed[version_id] = _parse(raw, version_id)
         return version_id, self._parsed[version_id]
 
 
-def _parse(kit_json: str) -> Kit:
+def _parse(kit_json: str, version_id: str = "") -> Kit:
     from scorecard.domain.kit import Kit
 
-    return Kit.model_validate_json(kit_json)
+    try:
+        return Kit.model_validate_json(kit_json)
+    except ValueError:  # pydantic's ValidationError is one: the stored text was changed or damaged
+        raise _stored_kit_damaged(version_id) from None
+
+
+def _stored_kit_damaged(version_id: str) -> DatabaseError:
+    return DatabaseError(
+        f"the kit version {version_id} stored in the database is damaged or was edited outside Scorecard, so it "
+        "cannot be read; restore the newest good backup (`scorecard backup list`)"
+    )

@@ -23,6 +23,22 @@ class DatabaseDamaged(SaveFailed, DatabaseError):
         super().__init__(message)
 
 
+def is_driver_error(exc: BaseException) -> bool:
+    """Whether `exc` came from the database driver (SQLite, or SQLAlchemy around it) reading the file."""
+    import sqlite3
+
+    return isinstance(exc, sqlite3.Error) or isinstance(getattr(exc, "orig", None), sqlite3.Error)
+
+
+#: What a person is told when reading the file failed in a way nothing else explains (no detail:
+#: the driver's own message may quote the text it could not read).
+UNREADABLE = (
+    "the database file could not be read (part of it is damaged or was changed by another program); "
+    "nothing more was written to it. Restore the newest good backup: `scorecard backup list`, then "
+    "`scorecard backup restore ID`"
+)
+
+
 def is_damage(exc: BaseException) -> bool:
     """Whether a driver error means the file itself is damaged (not busy, full or read-only)."""
     text = str(exc).lower()
