@@ -129,7 +129,7 @@ def test_another_programs_sqlite_file_is_refused_byte_for_byte(tmp_path_factory,
 
 
 @fuzz(250)
-@given(st.text(max_size=260))
+@given(st.text(max_size=450))
 def test_any_candidate_name_is_stored_as_shown_or_refused(services, name):
     try:
         cand = services.candidates.add(name=name, kit_id="mini", target_level="mid")

@@ -8,7 +8,7 @@ import unicodedata
 #: differently from what is stored, e.g. a right-to-left override turning "gpj.exe" around.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 #: The longest candidate name accepted (names are shown in headings and file names).
-MAX_NAME_CHARS = 200
+MAX_NAME_CHARS = 400
 
 
 def hidden_text_problem(text: str) -> str | None:
