@@ -429,6 +429,9 @@ class ConsolidatedReport:
     evidence: tuple[RoundEvidence, ...]
     #: The rating scales the matrix uses, each with all of its steps (for the legend).
     scales: tuple[ScaleLegend, ...] = ()
+    #: Plain-word warnings printed on the cover: stored data that failed its check on export
+    #: (a kit version changed after import, a scorecard's seal not matching); empty when all is well.
+    integrity_warnings: tuple[str, ...] = ()
 
     @property
     def older_scorecards(self) -> tuple[ScorecardEvidence, ...]:

@@ -12,6 +12,7 @@ any scorecard uses, and each scorecard's evidence by its own version
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tempfile
@@ -154,6 +155,8 @@ class ExportService:
         self._candidates = candidates
         self._scoring = scoring
         self._clock = clock
+        #: Hook for scorecard seal verification (exchange format): Scorecard -> None or a sentence.
+        self.seal_check: Callable[[Scorecard], str | None] | None = None
 
     # --- building reports (bytes) --------------------------------------------------------
 
@@ -189,7 +192,29 @@ class ExportService:
             )
         except ValueError as exc:  # stored scorecards that do not fit their kit: say which, don't crash
             raise ExportFailed(f"{candidate.name}'s report cannot be built: {exc}") from exc
+        warnings = self.integrity_warnings(kit_version_ids=[kit_version.id, *used], scorecards=cards)
+        if warnings:
+            report = dataclasses.replace(report, integrity_warnings=warnings)
         return render_consolidated(report)
+
+    def integrity_warnings(self, *, kit_version_ids: list[str], scorecards: list[Scorecard]) -> tuple[str, ...]:
+        """What failed its check on this export, in plain words for the committee report's cover.
+
+        Each stored kit version is checked against the fingerprint taken on import; each
+        scorecard goes through `seal_check` when one is installed (the exchange format's seals
+        plug in there: a callable taking a Scorecard and returning None or a sentence).
+        """
+        out = []
+        for version_id in dict.fromkeys(kit_version_ids):
+            problem = self._kits.verify(version_id)
+            if problem is not None:
+                out.append(problem)
+        if self.seal_check is not None:
+            for card in scorecards:
+                problem = self.seal_check(card)
+                if problem is not None:
+                    out.append(problem)
+        return tuple(out)
 
     def interviewer_pdf(self, scorecard_id: str) -> bytes:
         from scorecard.pdf import render_interviewer

@@ -169,6 +169,21 @@ class KitLibrary:
             self._parsed[version_id] = _parse(raw, version_id)
         return self._parsed[version_id]
 
+    def verify(self, version_id: str) -> str | None:
+        """None when the stored kit version still matches the fingerprint (content hash) taken when it
+        was imported; otherwise a sentence a committee understands. Reads the stored text afresh."""
+        raw = kit_json_by_version(self._db, version_id)
+        stored = self.version(version_id)
+        try:
+            kit = _parse(raw or "", version_id)
+        except DatabaseError:
+            kit = None
+        if kit is not None and content_hash(kit) == stored.content_hash:
+            return None
+        return (f"Kit version {stored.version} of “{stored.title}” was changed after it was imported: its stored "
+                "questions, scales and labels no longer match the fingerprint taken on import, so ratings shown "
+                "against it may carry the wrong labels. Do not rely on this report; restore a backup.")
+
     def outline(self, kit_id: str) -> KitOutline | None:
         """Title, levels and rounds of a kit's current version without building the kit models; None if unknown."""
         row = latest_kit_json(self._db, kit_id)
