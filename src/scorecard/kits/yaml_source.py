@@ -40,7 +40,7 @@ MAX_EXPANDED_NODES = 200_000
 MAX_DEPTH = 40
 #: The longest single text a kit may hold (a guidance paragraph is a few hundred characters);
 #: it bounds what a PDF must lay out and what a message may echo.
-MAX_TEXT_CHARS = 10_000
+MAX_TEXT_CHARS = 3_000
 
 #: Tags a kit may contain; anything else (`!!set`, `!!timestamp`, `!custom`) is refused.
 _ALLOWED_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "merge")}
@@ -186,10 +186,28 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
-def _text_problem(text: str) -> str | None:
+#: Shorter caps by the key a text is written under: names and labels head tables and pages;
+#: indicators, anchors and level descriptions sit in table cells, which must fit on a page.
+SHORT_TEXT_CHARS = 200
+CELL_TEXT_CHARS = 500
+_SHORT_KEYS = frozenset({"name", "title", "label"})
+_CELL_KEYS = frozenset({"positive", "negative", "anchor", "anchors", "levels", "expectations"})
+
+
+def text_limit(loc: tuple) -> int:
+    """The longest text allowed at field path `loc` (keys and list indexes from the kit root)."""
+    keys = [k for k in loc if isinstance(k, str)]
+    if keys and keys[-1] in _SHORT_KEYS:
+        return SHORT_TEXT_CHARS
+    if any(k in _CELL_KEYS for k in keys[-2:]):
+        return CELL_TEXT_CHARS
+    return MAX_TEXT_CHARS
+
+
+def _text_problem(text: str, limit: int = MAX_TEXT_CHARS) -> str | None:
     """Why a text written in a kit cannot be used as is, or None."""
-    if len(text) > MAX_TEXT_CHARS:
-        return (f"this text is {len(text):,} characters long; a kit's texts are at most {MAX_TEXT_CHARS:,} "
+    if len(text) > limit:
+        return (f"this text is {len(text):,} characters long; here a kit's texts are at most {limit:,} "
                 "characters (put long material in a document the panel reads beforehand)")
     problem = hidden_text_problem(text)
     return f"this text {problem}" if problem else None
@@ -208,8 +226,8 @@ def _check_nodes(root: Node) -> tuple[list, list]:
         if id(node) in seen:
             continue
         seen.add(id(node))
-        if isinstance(node, ScalarNode):
-            problem = _text_problem(node.value)
+        if isinstance(node, ScalarNode) and node.tag == _TAG + "str":  # numbers have their own checks
+            problem = _text_problem(node.value, text_limit(loc))
             if problem is not None:
                 bad_tags.append((loc, node, problem))
         if node.tag not in _ALLOWED_TAGS:

@@ -142,6 +142,21 @@ def pdf_filename(candidate: Candidate) -> str:
     return f"{name} ({safe_file_stem(candidate.id[:8])}) - consolidated scorecard.pdf"
 
 
+def _laid_out(render, *args, **kwargs) -> bytes:
+    """`render(...)`, with ReportLab's LayoutError (one unbreakable block taller than a page: a very
+    long word in a narrow table column) turned into a sentence instead of an unexpected error."""
+    try:
+        return render(*args, **kwargs)
+    except Exception as exc:
+        if type(exc).__name__ != "LayoutError":
+            raise
+        raise ExportFailed(
+            "the report could not be laid out: a text in the kit (a name, label or level description "
+            "written without spaces) is too long to fit a table cell on one page; shorten it in the kit "
+            "and import the kit again"
+        ) from None
+
+
 class ExportService:
     def __init__(
         self,
@@ -195,7 +210,7 @@ class ExportService:
         warnings = self.integrity_warnings(kit_version_ids=[kit_version.id, *used], scorecards=cards)
         if warnings:
             report = dataclasses.replace(report, integrity_warnings=warnings)
-        return render_consolidated(report)
+        return _laid_out(render_consolidated, report)
 
     def integrity_warnings(self, *, kit_version_ids: list[str], scorecards: list[Scorecard]) -> tuple[str, ...]:
         """What failed its check on this export, in plain words for the committee report's cover.
@@ -230,7 +245,7 @@ class ExportService:
             )
         except ValueError as exc:
             raise ExportFailed(f"scorecard {card.id} cannot be exported: {exc}") from exc
-        return render_interviewer(report)
+        return _laid_out(render_interviewer, report)
 
     def round_guide_pdf(self, *, kit_id: str, round_id: str) -> bytes:
         from scorecard.pdf import render_round_guide
@@ -239,7 +254,7 @@ class ExportService:
         if round_id not in {r.id for r in kit.rounds}:
             known = ", ".join(r.id for r in kit.rounds)
             raise NotFound(f"kit '{kit_id}' has no round '{round_id}'; its rounds are: {known}")
-        return render_round_guide(kit=kit, round_id=round_id)
+        return _laid_out(render_round_guide, kit=kit, round_id=round_id)
 
     # --- writing files ----------------------------------------------------------------------
 
