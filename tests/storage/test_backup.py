@@ -146,3 +146,13 @@ def test_a_damaged_backup_is_not_restored(tmp_path):
     with pytest.raises(BackupFailed, match="cannot be used"):
         store.restore_file(info.path, path)
     assert path.read_bytes() == before
+
+
+def test_a_migration_backup_replaces_the_same_days_copy(tmp_path):
+    db = _db(tmp_path / "scorecard.sqlite3")
+    day = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)
+    first = store.create_backup(db, reason="before-schema-0006", now=day)
+    other = store.create_backup(db, reason="manual", now=day + timedelta(minutes=1))
+    second = store.replace_todays(store.create_backup(db, reason="before-schema-0006", now=day + timedelta(hours=2)))
+    kept = {b.path for b in store.list_backups(tmp_path / "backups")}
+    assert kept == {other.path, second.path} and first.path not in kept

@@ -296,5 +296,17 @@ def backups_holding(folder: Path, table: str, column: str, value: str) -> list[B
     return found
 
 
+def replace_todays(made: BackupInfo) -> BackupInfo:
+    """Delete the other backups made for the same reason on the same (UTC) day as `made`, and prune:
+    a migration retried three times keeps one copy from before it."""
+    folder = made.path.parent
+    for other in list_backups(folder):
+        if other.path != made.path and other.reason == made.reason \
+                and other.created_at.date() == made.created_at.date():
+            _remove(other.path)
+    prune(folder, now=made.created_at)
+    return made
+
+
 def delete_backup(info: BackupInfo) -> None:
     _remove(info.path)

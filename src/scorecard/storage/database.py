@@ -441,10 +441,10 @@ def _migrate(path: Path, conn: sqlite3.Connection, revision: str | None) -> None
     if revision is None and _has_tables(conn):
         raise DatabaseError(f"{path} is an SQLite file but not a Scorecard database; choose another file with --db")
     if revision is not None:
-        from scorecard.storage.backup import BackupFailed, create_backup
+        from scorecard.storage.backup import BackupFailed, create_backup, replace_todays
 
         try:
-            create_backup(path, reason=f"before-schema-{SCHEMA_REVISION}", source=conn)
+            replace_todays(create_backup(path, reason=f"before-schema-{SCHEMA_REVISION}", source=conn))
         except BackupFailed as exc:
             raise DatabaseError(
                 f"{path} needs its schema updated, but no backup could be made first ({exc}); "
