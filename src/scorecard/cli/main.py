@@ -102,6 +102,8 @@ def open_services(args: argparse.Namespace):
     from scorecard.services import open_services as _open
 
     services = _open(database_path(args))
+    if services.db.recovery_note:
+        print(f"scorecard: warning: {services.db.recovery_note}", file=sys.stderr)
     try:
         services.require_sound()  # a damaged file is never written to (not even the bundled kits)
     except Exception:

@@ -131,6 +131,8 @@ class Database:
         self.connection = connection
         self._engine: Engine | None = None
         self._checkpointer: IdleCheckpointer | None = None
+        #: Set on open when a damaged journal was found and kept aside: what to tell the user.
+        self.recovery_note: str | None = None
         if gate is None:
             gate = IntegrityGate(path)
             gate.start()
@@ -311,6 +313,7 @@ def open_database(path: str | Path) -> Database:
     _check_writable(path)
     _recognise(path)  # read-only: a foreign or damaged file is refused before anything is written to it
     make_private(path)
+    recovery_note = _keep_a_damaged_journal(path)  # before SQLite's recovery silently drops its frames
     try:
         conn = connect_raw(path)
         revision = schema_revision(conn)
@@ -330,7 +333,26 @@ def open_database(path: str | Path) -> Database:
         except DatabaseError:
             conn.close()
             raise
-    return Database(path, conn)
+    db = Database(path, conn)
+    db.recovery_note = recovery_note
+    return db
+
+
+def _keep_a_damaged_journal(path: Path) -> str | None:
+    from scorecard.storage.wal_check import keep_damaged_wal
+
+    try:
+        kept = keep_damaged_wal(path)
+    except OSError:
+        return None
+    if kept is None:
+        return None
+    report, wal_copy = kept
+    return (f"the journal (-wal file) of {path.name} was damaged, by a crash or a disk error: "
+            f"{report.lost_commits} saved change(s) recorded after the damage could not be recovered and are "
+            f"missing. The file and its journal were copied, as they were, to {wal_copy.name[:-4]} and "
+            f"{wal_copy.name} beside it. Check the latest work, or restore the newest good backup "
+            "(`scorecard backup list`)")
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -117,6 +117,9 @@ def start_safe_keeping(window: MainWindow) -> None:
     if window.services is None:
         return
     window.services.db.start_idle_checkpoints()
+    if window.services.db.recovery_note:
+        note = window.services.db.recovery_note
+        window._on_notice(note[0].upper() + note[1:] + ".", "negative")
     watch_integrity(window)
 
 
