@@ -39,7 +39,8 @@ def private_open(path: Path, mode: str = "a"):
     flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in mode else os.O_TRUNC)
     fd = os.open(path, flags, 0o600)
     try:
-        os.fchmod(fd, 0o600)
+        if hasattr(os, "fchmod"):  # not on Windows, where the profile folder keeps files private
+            os.fchmod(fd, 0o600)
     except OSError:
         pass
     return os.fdopen(fd, mode, encoding="utf-8")

@@ -43,8 +43,8 @@ def read_kit_bytes(path: Path, filename: str | None = None) -> bytes:
                                   ".yaml file")
         if info.st_size > MAX_KIT_BYTES:
             raise _too_large(filename)
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
+        if hasattr(os, "O_NONBLOCK"):
+            os.set_blocking(fd, True)  # a regular file: read it normally
         chunks, size = [], 0
         while size <= MAX_KIT_BYTES:
             chunk = os.read(fd, min(1 << 20, MAX_KIT_BYTES + 1 - size))
