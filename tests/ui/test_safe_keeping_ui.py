@@ -88,3 +88,29 @@ def test_erase_the_selected_candidate_from_the_window(qtbot, services, settings,
     assert services.erasure.is_erased(cand.id)
     assert services.erasure.backups_holding(cand.id) == []
     assert "was erased" in window.notice.text.text()
+
+
+def test_a_file_that_cannot_be_opened_offers_its_newest_good_backup(qtbot, tmp_path, settings, monkeypatch):
+    from scorecard.services import open_services
+    from scorecard.ui import safe_keeping
+    from scorecard.ui.main_window import MainWindow
+    from tests.factories import mini_kit
+    from tests.safe_data import NAME, scored_candidate
+
+    db = tmp_path / "scorecard.sqlite3"
+    with open_services(db) as svc:
+        svc.kits.import_kit(mini_kit(), source_name="mini.yaml", source_text="# built in tests")
+        scored_candidate(svc)
+    db.write_bytes(b"\x00" * 4096)  # the first page is gone
+    window = MainWindow(services=None, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.open_database(db)
+    button = window.restore_button
+    assert button.isVisible() and "newest good backup" in button.text()
+    monkeypatch.setattr(safe_keeping, "ask", lambda *a: True)
+    button.click()
+    assert window.services is not None
+    assert [c.name for c in window.services.candidates.all()] == [NAME]
+    assert list(tmp_path.glob("scorecard.sqlite3.damaged-*"))
+    window.close()

@@ -272,6 +272,9 @@ class MainWindow(QMainWindow):
         except DatabaseError as exc:
             log.error("cannot open database %s: %s", path, exc)
             self.start_page.show_error(str(exc), Path(path))
+            from scorecard.ui.safe_keeping import offer_restore_on_start_page
+
+            offer_restore_on_start_page(self, Path(path))  # a damaged file: its newest good backup
             self.databaseFailed.emit(str(exc))
             return False
         self._owns_services = True

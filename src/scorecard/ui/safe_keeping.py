@@ -311,3 +311,44 @@ def restore_in_window(window: MainWindow, backup_id: str, parent: QWidget | None
                             f"{previous}.\n\nScorecard closes now; start it again to continue.")
     QApplication.quit()
     return True
+
+
+def offer_restore_on_start_page(window: MainWindow, db_path) -> QPushButton | None:
+    """When the database could not be opened, offer its newest good backup (if there is one)."""
+    from scorecard.services.backups import BackupService
+
+    try:
+        newest = BackupService(db_path).newest_good()
+    except OSError:
+        newest = None
+    if newest is None:
+        return None
+    page = window.start_page
+    button = QPushButton(f"Restore the newest good backup ({newest.label})…", page)
+    button.setObjectName("restoreNewestButton")
+    page.layout().insertWidget(page.layout().indexOf(page.quit_button), button)
+
+    def restore_it() -> None:
+        from scorecard.services.backups import restore
+
+        if not ask(window, "Restore this backup?",
+                   f"Put the backup of {newest.label} in place of {db_path.name}? The current file is kept "
+                   "beside it (backed up, or moved aside if it cannot be read).", "Restore"):
+            return
+        try:
+            _chosen, previous = restore(db_path, newest.id)
+        except Exception as exc:  # noqa: BLE001 - shown in words, never raised (BackupFailed, OSError, …)
+            QMessageBox.warning(window, "Nothing was restored", f"The backup was not restored: {exc}")
+            return
+        button.hide()
+        window.start_page.title.setText("Opening the database…")
+        window.start_page.detail.hide()
+        window.start_page.quit_button.hide()
+        if window.open_database(db_path):
+            window._on_notice(f"Backup {newest.id} was restored. The file it replaced was kept as {previous}.",
+                              "info")
+
+    button.clicked.connect(restore_it)
+    button.show()
+    window.restore_button = button
+    return button
