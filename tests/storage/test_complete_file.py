@@ -65,3 +65,20 @@ def test_while_open_and_idle_copying_only_the_main_file_has_everything(tmp_path)
     svc.close()
     assert not checkpointer.is_alive()
     assert "One More" in _contents(_copy_main_file_only(db, tmp_path / "last.sqlite3"))[0]
+
+
+def test_no_idle_checkpoint_into_a_file_found_damaged(tmp_path):
+    db = tmp_path / "scorecard.sqlite3"
+    svc = _scored(db, count=2)
+    try:
+        assert svc.db.check_integrity() is None
+        svc.db.mark_damaged("test")
+        wal = Path(f"{db}-wal")
+        size = wal.stat().st_size
+        checkpointer = svc.db.start_idle_checkpoints(idle_seconds=0.05)
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline:  # a checkpoint would have emptied the WAL well within this
+            time.sleep(0.05)
+        assert wal.stat().st_size == size and checkpointer.checkpoints == 0
+    finally:
+        svc.close()

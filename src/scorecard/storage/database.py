@@ -167,7 +167,7 @@ class Database:
         """Fold the WAL into the database file whenever nothing was written for `idle_seconds`,
         so that copying the file alone is a complete copy (stopped by `close`)."""
         if self._checkpointer is None:
-            self._checkpointer = IdleCheckpointer(self.path, idle_seconds)
+            self._checkpointer = IdleCheckpointer(self.path, idle_seconds, self.gate)
             self._checkpointer.start()
         return self._checkpointer
 
@@ -258,10 +258,11 @@ class IdleCheckpointer(threading.Thread):
     uses its own connection, so it never competes with the UI thread for one.
     """
 
-    def __init__(self, path: Path, idle_seconds: float):
+    def __init__(self, path: Path, idle_seconds: float, gate: IntegrityGate | None = None):
         super().__init__(name="wal-checkpoint", daemon=True)
         self.path = Path(path)
         self.idle_seconds = idle_seconds
+        self.gate = gate  # no checkpoint before the file passed its check, none into a damaged file
         self._stopping = threading.Event()
         self.checkpoints = 0
 
@@ -281,6 +282,8 @@ class IdleCheckpointer(threading.Thread):
                 except OSError:
                     continue
                 if st.st_size == 0 or time.time() - st.st_mtime < self.idle_seconds:
+                    continue
+                if self.gate is not None and (not self.gate.done.is_set() or self.gate.damage is not None):
                     continue
                 try:
                     if conn is None:
