@@ -115,3 +115,16 @@ def test_messages_about_failed_writes_hold_no_sql_or_parameters(tmp_path):
     with open_services(tmp_path / "s.sqlite3") as svc:
         assert svc.db.engine.hide_parameters is True
     assert NOTES  # the sentinel text used across these tests
+
+
+def test_closing_a_damaged_file_does_not_fold_its_journal_into_it(tmp_path):
+    db = _filled(tmp_path / "scorecard.sqlite3")
+    svc = open_services(db)
+    assert svc.db.check_integrity() is None
+    svc.db.connection.execute("PRAGMA wal_autocheckpoint=0")
+    svc.candidates.add(name="Saved Before The Damage Was Found", kit_id="mini", target_level="mid")
+    before = _sha(db)
+    svc.db.mark_damaged("a write found the file malformed")
+    svc.close()
+    assert _sha(db) == before  # SQLite's checkpoint-on-close did not run
+    assert Path(f"{db}-wal").stat().st_size > 0  # the save stays in the journal, kept for recovery

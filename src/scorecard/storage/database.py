@@ -238,11 +238,24 @@ class Database:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
-        try:
-            if self.damage is None:  # never copy anything into a damaged file
+        if self.damage is None:
+            try:
                 self.checkpoint()
+            finally:
+                self.connection.close()
+            return
+        # A damaged file is never written to, not even by SQLite's checkpoint when the last
+        # connection closes: a read-only connection closes last, and it cannot checkpoint.
+        reader = None
+        try:
+            reader = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            reader.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            pass
         finally:
             self.connection.close()
+            if reader is not None:
+                reader.close()
 
     def __enter__(self) -> Database:
         return self
