@@ -9,7 +9,6 @@ errors whose messages this app writes itself from paths and fixed sentences.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import traceback
 from datetime import datetime
@@ -82,11 +81,38 @@ class PrivateFormatter(logging.Formatter):
         return safe_traceback(ei[1]) if ei and ei[1] is not None else ""
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log whose files are created 0600."""
+class PrivateRotatingFileHandler(logging.FileHandler):
+    """A log file created 0600 that rotates at `max_bytes`, keeping `backup_count` old files.
+
+    (Not `logging.handlers.RotatingFileHandler`: importing that module costs ~10 ms of start-up,
+    for socket, pickle and queue support the app never uses.)
+    """
+
+    def __init__(self, path: Path, *, max_bytes: int = MAX_BYTES, backup_count: int = BACKUP_COUNT):
+        self.max_bytes = max_bytes
+        self.backup_count = backup_count
+        super().__init__(path, mode="a", encoding="utf-8")
 
     def _open(self):
         return private_open(Path(self.baseFilename), self.mode)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.stream is not None and self.stream.tell() >= self.max_bytes:
+                self._rotate()
+        except (OSError, ValueError):
+            pass
+        super().emit(record)
+
+    def _rotate(self) -> None:
+        self.stream.close()
+        self.stream = None
+        base = self.baseFilename
+        for n in range(self.backup_count - 1, 0, -1):
+            if os.path.exists(f"{base}.{n}"):
+                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+        os.replace(base, f"{base}.1")
+        self.stream = self._open()
 
 
 def setup_file_logging(folder: Path | None = None) -> Path:
@@ -97,7 +123,7 @@ def setup_file_logging(folder: Path | None = None) -> Path:
     root.setLevel(logging.INFO)
     if any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
         return path
-    handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path)
     handler.setFormatter(PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     for old in [path, *folder.glob(f"{LOG_NAME}.*")]:

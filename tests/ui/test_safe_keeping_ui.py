@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 
 def test_back_up_now_and_restore_from_the_window(qtbot, services, settings, make_window, monkeypatch):
-    from scorecard.ui.safe_keeping import BackupDialog, restore_in_window
+    from scorecard.ui.backup_dialog import BackupDialog
+    from scorecard.ui.safe_keeping import restore_in_window
 
     services.candidates.add(name="Kept In Backup", kit_id="mini", target_level="mid")
     window = make_window(services, settings)
