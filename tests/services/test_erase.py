@@ -131,3 +131,20 @@ def test_export_data_writes_everything_held_as_private_json(filled, tmp_path, ca
     before = db.read_bytes()
     assert main(["--db", str(db), "candidate", "export-data", cand.id, "--out", str(db)]) == 1
     assert ".json" in capsys.readouterr().err and db.read_bytes()[:16] == before[:16]
+
+
+def test_on_a_terminal_erase_asks_and_no_keeps_everything(filled, capsys, monkeypatch):
+    import sys
+
+    svc, db, cand, _card, _other = filled
+    svc.close()
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    answers = iter(["n", "y"])
+    asked = []
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or next(answers))
+    assert main(["--db", str(db), "candidate", "erase", cand.id]) == 1
+    assert "1 scorecard(s), 1 submitted" in asked[0] and "cannot be undone" in asked[0]
+    with open_services(db) as again:
+        assert again.candidates.get(cand.id).name == NAME
+    assert main(["--db", str(db), "candidate", "erase", cand.id]) == 0
+    assert f"Erased {NAME}" in capsys.readouterr().out
