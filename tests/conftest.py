@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import time
 from pathlib import Path
 
@@ -50,3 +51,24 @@ def services(tmp_path):
     svc.kits.import_kit(mini_kit(), source_name="mini.yaml", source_text="# built in tests")
     yield svc
     svc.close()
+
+
+_REAL_SOCKET = socket.socket
+
+
+class _NoNetworkSocket(_REAL_SOCKET):
+    """A socket that refuses to be an internet socket: the app never opens a network connection."""
+
+    def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
+        if family in (socket.AF_INET, socket.AF_INET6) or (family == -1 and fileno is None):
+            raise AssertionError(
+                f"a test opened a network socket (family {family!r}); Scorecard never uses the network"
+            )
+        super().__init__(family, type, proto, fileno)
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Fail any test that opens an AF_INET/AF_INET6 socket (Unix sockets, e.g. Qt's, stay allowed)."""
+    monkeypatch.setattr(socket, "socket", _NoNetworkSocket)
+    yield

@@ -74,6 +74,11 @@ def user_data_dir(env: Mapping[str, str] | None = None) -> Path:
     return Path(_platform_dir(APP_NAME, appauthor=False, roaming=False))
 
 
+def user_log_dir(env: Mapping[str, str] | None = None) -> Path:
+    """Where logs and crash reports go: the user's own data directory, never the shared temp folder."""
+    return user_data_dir(env) / "logs"
+
+
 def user_config_dir(env: Mapping[str, str] | None = None) -> Path:
     """Where per-user settings live (the interviewer's name); beside the data by default."""
     return user_data_dir(env) / "settings"

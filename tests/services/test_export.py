@@ -50,7 +50,7 @@ def test_failed_export_leaves_the_previous_file_untouched(scored, tmp_path, monk
     services, cand, _card = scored
     target = tmp_path / "out" / "r.pdf"
     target.parent.mkdir()
-    target.write_bytes(b"previous report")
+    target.write_bytes(b"%PDF-1.4 previous report")
 
     def boom(*_a, **_k):
         raise OSError(28, "No space left on device")
@@ -58,7 +58,7 @@ def test_failed_export_leaves_the_previous_file_untouched(scored, tmp_path, monk
     monkeypatch.setattr("scorecard.services.export.os.fsync", boom)
     with pytest.raises(ExportFailed, match="No space left"):
         services.export.export_consolidated(candidate_id=cand.id, out=target)
-    assert target.read_bytes() == b"previous report"
+    assert target.read_bytes() == b"%PDF-1.4 previous report"
     assert [p.name for p in target.parent.iterdir()] == ["r.pdf"], "no partial file left behind"
 
 
@@ -109,8 +109,13 @@ def test_file_names_drop_format_and_control_characters():
 
 
 def test_export_all_writes_very_long_and_cjk_names(services, tmp_path):
+    from scorecard.domain.candidate import Candidate
+    from scorecard.domain.ids import new_id
+    from scorecard.storage.repositories import CandidateRepository
+
+    # names the add rules now refuse (too long, a direction override) may still come from older files
     for name in ("B" * 300, "王" * 120, "Ali\u202egnp.exe"):
-        services.candidates.add(name=name, kit_id="mini", target_level="mid")
+        CandidateRepository(services.db).add(Candidate(id=new_id(), name=name, kit_id="mini", target_level="mid"))
     written, failed = services.export.export_all(out_dir=tmp_path / "all")
     assert failed == [] and len(written) == 3
     assert all(p.exists() and "\u202e" not in p.name for p in written)
@@ -176,3 +181,38 @@ def test_consolidated_export_across_two_kit_versions(scored, tmp_path):
     assert "DISAGREE" in text  # Below (v1) against Exceeds (v2) on API design
     written, failed = services.export.export_all(out_dir=tmp_path / "all")
     assert failed == [] and len(written) == 1
+
+
+def test_exports_never_overwrite_what_is_not_a_pdf(services, tmp_path):
+    """The database, its WAL, a backup, a .pdf that is not a PDF: each refused with a sentence, untouched."""
+    cand = services.candidates.add(name="Ada", kit_id="mini", target_level="mid")
+    db = services.database_path
+    backup = services.backups.create().backup.path
+    fake_pdf = tmp_path / "notes.pdf"
+    fake_pdf.write_text("my own notes, not a PDF")
+    for target in (db, Path(f"{db}-wal"), backup, fake_pdf, tmp_path / "report.txt", tmp_path / "report"):
+        before = target.read_bytes() if target.exists() else None
+        with pytest.raises(ExportFailed) as caught:
+            services.export.export_consolidated(candidate_id=cand.id, out=target)
+        assert "nothing was written" in str(caught.value).lower() or "left as it was" in str(caught.value)
+        assert (target.read_bytes() if target.exists() else None) == before
+        with pytest.raises(ExportFailed):
+            services.export.export_round_guide(kit_id="mini", round_id="tech", out=target)
+    # an earlier export of the same report is replaced as before
+    out = services.export.export_consolidated(candidate_id=cand.id, out=tmp_path / "r.pdf")
+    assert services.export.export_consolidated(candidate_id=cand.id, out=out) == out
+
+
+def test_the_cli_refuses_to_export_over_the_database(tmp_path, capsys):
+    from scorecard.cli.main import main
+
+    db = tmp_path / "scorecard.sqlite3"
+    assert main(["--db", str(db), "demo"]) == 0
+    before = db.read_bytes()
+    capsys.readouterr()
+    assert main(["--db", str(db), "export", "Zoë Ñúñez", "--out", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "does not end in .pdf" in err and "Traceback" not in err
+    assert main(["--db", str(db), "guide", "tech-interview", "--out", str(db)]) == 1
+    assert "does not end in .pdf" in capsys.readouterr().err
+    assert db.read_bytes()[:16] == before[:16] == b"SQLite format 3\x00"

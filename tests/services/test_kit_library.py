@@ -43,8 +43,8 @@ def test_a_known_file_is_not_parsed_again_and_a_comment_edit_adds_no_version(ser
     first, _ = services.kits.import_file(kit_file)
 
     calls = []
-    real = loader.load_kit
-    monkeypatch.setattr(loader, "load_kit", lambda p: calls.append(p) or real(p))
+    real = loader.load_kit_text
+    monkeypatch.setattr(loader, "load_kit_text", lambda text, name: calls.append(name) or real(text, name))
     again, created = services.kits.import_file(kit_file)
     assert (again.id, created, calls) == (first.id, False, [])
 

@@ -40,7 +40,7 @@ def test_reopening_does_not_migrate_again(tmp_path):
     path = tmp_path / "db.sqlite3"
     open_database(path).close()
     open_database(path).close()
-    assert not list(tmp_path.glob("*.bak"))
+    assert not list(tmp_path.glob("*.bak")) and not (tmp_path / "backups").exists()
 
 
 def test_garbage_file_gets_a_clear_message_and_is_left_alone(tmp_path):
@@ -110,7 +110,7 @@ def test_upgrading_a_file_with_data_keeps_the_data_and_a_backup(tmp_path):
         assert db.connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_REVISION
         # 0003 made the newest version of each kit its current one
         assert db.connection.execute("SELECT kit_id, kit_version_id FROM kit_current").fetchall() == [("k", "v2")]
-    backups = list(tmp_path.glob("old.sqlite3.before-*.bak"))
+    backups = list((tmp_path / "backups").glob("scorecard-*-before-schema-*.sqlite3"))
     assert len(backups) == 1
     check = sqlite3.connect(backups[0])
     assert check.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"

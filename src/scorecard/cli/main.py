@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 
 from scorecard import __version__, paths
+from scorecard.cli.backup_commands import add_backup_parser
+from scorecard.cli.erase_commands import add_erase_parsers
 from scorecard.cli.kit_commands import add_kit_parser
 from scorecard.cli.report_commands import add_report_parsers
 
@@ -42,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui.set_defaults(func=cmd_gui)
 
     add_kit_parser(sub)
+    add_backup_parser(sub)
+    add_erase_parsers(sub)  # `candidate erase|export-data`: gets or creates the `candidate` command
 
     cands = sub.add_parser("candidates", help="list candidates and each round's status")
     cands.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
@@ -101,6 +105,13 @@ def open_services(args: argparse.Namespace):
     from scorecard.services import open_services as _open
 
     services = _open(database_path(args))
+    if services.db.recovery_note:
+        print(f"scorecard: warning: {services.db.recovery_note}", file=sys.stderr)
+    try:
+        services.require_sound()  # a damaged file is never written to (not even the bundled kits)
+    except Exception:
+        services.close()
+        raise
     services.kits.import_bundled()
     return services
 
@@ -236,7 +247,9 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
         ScorecardLocked,
     )
 
-    return (UserError, ExportFailed, KitError, DatabaseError, InvalidInput, NotFound, SaveFailed, ScorecardLocked,
+    from scorecard.services.backups import BackupFailed
+
+    return (UserError, ExportFailed, KitError, DatabaseError, BackupFailed, InvalidInput, NotFound, SaveFailed, ScorecardLocked,
             CannotSubmit, paths.InvalidDatabasePath)
 
 
@@ -276,19 +289,23 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(f"scorecard: {exc}", file=sys.stderr)
             return 1
+        from scorecard.services.errors import UNREADABLE, is_driver_error
+
+        if is_driver_error(exc):  # e.g. text that is no longer UTF-8: its message would quote the data
+            _log_crash(exc)
+            print(f"scorecard: {UNREADABLE}", file=sys.stderr)
+            return 1
         log = _log_crash(exc)
-        print(f"scorecard: unexpected error: {exc}. Details were written to {log}", file=sys.stderr)
+        print(f"scorecard: unexpected error ({type(exc).__name__}). Check what the command did before "
+              f"trying again. A report without your data was written to {log}", file=sys.stderr)
         return 70
 
 
 def _log_crash(exc: BaseException) -> Path:
-    import tempfile
-    import traceback
+    """A crash report in the user's own log folder (0600): exception types and code locations only."""
+    from scorecard.logfiles import write_crash_report
 
-    log = Path(tempfile.gettempdir()) / "scorecard-crash.log"
-    with log.open("a", encoding="utf-8") as fh:
-        fh.write("".join(traceback.format_exception(exc)))
-    return log
+    return write_crash_report(exc)
 
 
 if __name__ == "__main__":

@@ -88,8 +88,11 @@ def _no_duplicates(ids: list[str], where, what: str, found: Problems, paths: lis
 def _must_be_in(value: str, known: list[str], path: tuple, what: str, found: Problems, where: str = "") -> bool:
     if value in known:
         return True
-    listing = ", ".join(f"'{k}'" for k in known) or "(none defined)"
-    found.append((path, f"unknown {what} '{value}'{where}; use one of {listing}"))
+    listing = ", ".join(f"'{k}'" for k in known[:30]) or "(none defined)"
+    if len(known) > 30:
+        listing += f" and {len(known) - 30} more"
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    found.append((path, f"unknown {what} '{shown}'{where}; use one of {listing}"))
     return False
 
 

@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails
 from yaml.nodes import Node
 
 from scorecard.domain.kit import Kit
+from scorecard.kits.files import MAX_KIT_BYTES, decode_kit_bytes, read_kit_bytes
 from scorecard.kits.locate import locate
 from scorecard.kits.messages import explain_all
 from scorecard.kits.problems import KitError, KitProblem
@@ -24,8 +25,7 @@ _EMPTY = ("the file is empty; a kit starts with `id:` and `title:`, then lists `
           "`rounds:`, `scales:`, `default_scale:` and `items:` (see docs/kit-format.md)")
 
 
-#: A hand-written kit is tens of KB; anything this large is the wrong file, and parsing it would hang.
-MAX_KIT_BYTES = 2_000_000
+__all__ = ["MAX_KIT_BYTES", "load_kit", "load_kit_text"]
 
 
 def load_kit(path: str | os.PathLike) -> Kit:
@@ -55,30 +55,7 @@ def load_kit_text(text: str, filename: str) -> Kit:
 
 
 def _read_text(path: Path, filename: str) -> str:
-    def fail(message: str, line: int | None = None, column: int | None = None) -> KitError:
-        return KitError([KitProblem(filename, line, column, "", message)])
-
-    if path.is_dir():
-        raise fail("this is a folder, not a file; give the path of a kit's .yaml file")
-    try:
-        if path.exists() and not path.is_file():
-            raise fail("this is not a regular file (a device or a pipe); give the path of a kit's .yaml file")
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_KIT_BYTES + 1)
-        if len(raw) > MAX_KIT_BYTES:
-            raise fail(f"the file is larger than {MAX_KIT_BYTES // 1_000_000} MB; a kit is a hand-written text "
-                       "file of at most a few hundred KB — is this the right file?")
-    except FileNotFoundError:
-        raise fail("no such file; check the path and the file name") from None
-    except (OSError, ValueError) as exc:  # ValueError: a path with a NUL character
-        raise fail(f"cannot read the file: {getattr(exc, 'strerror', None) or exc}") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise fail(f"this is not UTF-8 text (byte 0x{raw[exc.start]:02x}); a kit is a YAML text file "
-                   "saved as UTF-8", line, column) from None
+    return decode_kit_bytes(read_kit_bytes(path, filename), filename)
 
 
 def _problems(filename: str, root: Node, error: ErrorDetails) -> list[KitProblem]:

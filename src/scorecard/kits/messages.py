@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import reprlib
 from enum import Enum
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -37,7 +38,7 @@ def explain(error: ErrorDetails) -> tuple[tuple, str]:
     if kind == "union_tag_not_found":
         return loc + ("type",), f"missing required key 'type'; add `type:` with one of: {_item_types()}"
     if kind == "union_tag_invalid":
-        return loc + ("type",), f"unknown item type '{ctx['tag']}'; use one of: {_item_types()}"
+        return loc + ("type",), f"unknown item type '{_short(_text_of(ctx['tag']))}'; use one of: {_item_types()}"
     if kind == "missing":
         return loc, _missing(loc)
     if kind in ("extra_forbidden", "invalid_key"):
@@ -100,19 +101,32 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+_BRIEF = reprlib.Repr()
+_BRIEF.maxstring, _BRIEF.maxother, _BRIEF.maxlevel, _BRIEF.maxlist, _BRIEF.maxdict = 60, 60, 2, 4, 4
+
+
+def _text_of(value: object) -> str:
+    """A value as text for a message, bounded whatever it is (a huge string, a deeply shared list)."""
+    if isinstance(value, str):
+        return value[:200]
+    if isinstance(value, (bool, int, float)) or value is None:
+        return str(value)[:200]
+    return _BRIEF.repr(value)
+
+
 def _expected_text(value: Any, ctx: dict) -> str:
     if value is None:
         return "the value is empty; write some text after the colon, or remove the key"
     if isinstance(value, bool | int | float):
-        written = str(value).lower() if isinstance(value, bool) else str(value)
+        written = str(value).lower() if isinstance(value, bool) else _text_of(value)
         return f"expected text but found {_found(value)}; put it in quotes: \"{written}\""
     return f"expected text but found {_found(value)}"
 
 
 def _bad_id(value: Any, ctx: dict) -> str:
     # Id is the only pattern-constrained string in the kit format.
-    slug = re.sub(r"[^a-z0-9_-]+", "-", str(value).lower()).strip("-_")[:40] or "my-id"
-    return (f"'{_short(str(value))}' is not a valid id; use only lowercase letters, digits, '-' and '_', "
+    slug = re.sub(r"[^a-z0-9_-]+", "-", _text_of(value).lower()).strip("-_")[:40] or "my-id"
+    return (f"'{_short(_text_of(value))}' is not a valid id; use only lowercase letters, digits, '-' and '_', "
             f"starting with a letter or digit, e.g. '{slug}'")
 
 
@@ -151,8 +165,8 @@ _BY_KIND = {
     "bool_type": _TRUE_OR_FALSE,
     "bool_parsing": _TRUE_OR_FALSE,
     "greater_than": lambda v, ctx: f"must be greater than {ctx['gt']:g}; found {_found(v)}",
-    "enum": lambda v, ctx: f"unknown value '{_short(str(v))}'; use one of: {_values(ctx)}",
-    "literal_error": lambda v, ctx: f"unsupported value {_short(repr(v))}; use {_values(ctx)}",
+    "enum": lambda v, ctx: f"unknown value '{_short(_text_of(v))}'; use one of: {_values(ctx)}",
+    "literal_error": lambda v, ctx: f"unsupported value {_short(_BRIEF.repr(v))}; use {_values(ctx)}",
 }
 
 

@@ -23,6 +23,7 @@ import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from scorecard.domain.text import hidden_text_problem
 from scorecard.kits.locate import locate
 from scorecard.kits.problems import KitError, KitProblem
 
@@ -36,6 +37,15 @@ _FLOAT = re.compile(
 )
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+
+#: A kit's largest sensible shape, with aliases expanded: the bundled kit has about 3,000 nodes.
+#: A YAML "billion laughs" (aliases of aliases) is refused here, before anything is built from it.
+MAX_EXPANDED_NODES = 200_000
+#: Deeper than this is not a kit (the format nests about 8 levels).
+MAX_DEPTH = 40
+#: The longest single text a kit may hold (a guidance paragraph is a few hundred characters);
+#: it bounds what a PDF must lay out and what a message may echo.
+MAX_TEXT_CHARS = 3_000
 
 #: Tags a kit may contain; anything else (`!!set`, `!!timestamp`, `!custom`) is refused.
 _ALLOWED_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "merge")}
@@ -154,6 +164,10 @@ def _parse(text: str, filename: str, loader_class: type = KitYamlLoader) -> Pars
             return ParsedYaml(None, None, [])
         if loader_class is not KitYamlLoader and _depth_exceeds(root, MAX_C_DEPTH):
             raise RecursionError("deeper than a kit")
+        shape = _check_shape(root)
+        if shape is not None:
+            mark = root.start_mark
+            raise KitError([KitProblem(filename, mark.line + 1, mark.column + 1, "", shape)])
         duplicates, bad_tags = _check_nodes(root)
         if bad_tags:
             raise KitError(_problems(filename, root, bad_tags))
@@ -177,6 +191,75 @@ def _depth_exceeds(root: Node, limit: int) -> bool:
         elif isinstance(node, MappingNode):
             stack.extend((value, depth + 1) for _key, value in node.value)
     return False
+def _check_shape(root: Node) -> str | None:
+    """What makes the node tree too large or deep to be a kit once aliases are expanded, or None.
+
+    Iterative and memoised per node, so an alias bomb or a self-referring alias costs only
+    the nodes actually written.
+    """
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            on_path.discard(key)
+            # a child still on the path is an alias to an enclosing value: counted once (the model refuses it)
+            size[key] = 1 + sum(size.get(id(c), 1) for c in children)
+            depth[key] = 1 + max((depth.get(id(c), 1) for c in children), default=0)
+            if size[key] > MAX_EXPANDED_NODES:
+                return (f"the file expands to more than {MAX_EXPANDED_NODES:,} values (through YAML aliases: "
+                        "*name repeating &name); a kit is far smaller, so write its values out or use fewer aliases")
+            if depth[key] > MAX_DEPTH:
+                return (f"the file is nested more than {MAX_DEPTH} levels deep; a kit nests about 8, so check "
+                        "its brackets and indentation")
+            continue
+        if key in size:
+            continue
+        if key in on_path:
+            continue
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in size and id(c) not in on_path)
+    return None
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+#: Shorter caps by the key a text is written under: names and labels head tables and pages;
+#: indicators, anchors and level descriptions sit in table cells, which must fit on a page.
+SHORT_TEXT_CHARS = 200
+CELL_TEXT_CHARS = 500
+_SHORT_KEYS = frozenset({"name", "title", "label"})
+_CELL_KEYS = frozenset({"positive", "negative", "anchor", "anchors", "levels", "expectations"})
+
+
+def text_limit(loc: tuple) -> int:
+    """The longest text allowed at field path `loc` (keys and list indexes from the kit root)."""
+    keys = [k for k in loc if isinstance(k, str)]
+    if keys and keys[-1] in _SHORT_KEYS:
+        return SHORT_TEXT_CHARS
+    if any(k in _CELL_KEYS for k in keys[-2:]):
+        return CELL_TEXT_CHARS
+    return MAX_TEXT_CHARS
+
+
+def _text_problem(text: str, limit: int = MAX_TEXT_CHARS) -> str | None:
+    """Why a text written in a kit cannot be used as is, or None."""
+    if len(text) > limit:
+        return (f"this text is {len(text):,} characters long; here a kit's texts are at most {limit:,} "
+                "characters (put long material in a document the panel reads beforehand)")
+    problem = hidden_text_problem(text)
+    return f"this text {problem}" if problem else None
 
 
 def _check_nodes(root: Node) -> tuple[list, list]:
@@ -192,8 +275,12 @@ def _check_nodes(root: Node) -> tuple[list, list]:
         if id(node) in seen:
             continue
         seen.add(id(node))
+        if isinstance(node, ScalarNode) and node.tag == _TAG + "str":  # numbers have their own checks
+            problem = _text_problem(node.value, text_limit(loc))
+            if problem is not None:
+                bad_tags.append((loc, node, problem))
         if node.tag not in _ALLOWED_TAGS:
-            shown = node.tag.replace(_TAG, "!!")
+            shown = node.tag.replace(_TAG, "!!")[:60]
             bad_tags.append((loc, node, f"unsupported YAML tag '{shown}'; kits use only plain text, "
                                         "numbers, true/false, lists and mappings"))
         if isinstance(node, SequenceNode):
@@ -219,10 +306,16 @@ def _check_nodes(root: Node) -> tuple[list, list]:
 def _problems(filename: str, root: Node, found: list[tuple[tuple, Node, str]]) -> list[KitProblem]:
     """Problems at the nodes found, in file order, with field paths from the kit root."""
     problems = [
-        KitProblem(filename, node.start_mark.line + 1, node.start_mark.column + 1, locate(root, loc).field, message)
+        KitProblem(filename, node.start_mark.line + 1, node.start_mark.column + 1,
+                   _bounded(locate(root, tuple(_bounded(k) if isinstance(k, str) else k for k in loc)).field),
+                   message)
         for loc, node, message in found
     ]
     return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def _bounded(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _syntax_problem(filename: str, text: str, exc: yaml.YAMLError) -> KitProblem:

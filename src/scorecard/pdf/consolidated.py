@@ -100,6 +100,8 @@ def _cover(report: ConsolidatedReport) -> list:
         Paragraph(f"{markup(h.role, newlines=False)} · target level "
                   f"<b>{markup(h.target_level_name, newlines=False)}</b>", style("subtitle")),
     ]
+    for warning in report.integrity_warnings:  # stored data that failed its check on export
+        out.append(Paragraph(f"<b>Warning:</b> {markup(warning, newlines=False)}", style("cell_bold")))
     facts = [
         ("Role", h.role),
         ("Target level", h.target_level_name),

@@ -223,7 +223,8 @@ def _split_rows(splits: list[Split], w: float, *, continued: bool = False) -> li
 
 
 def _open_items(report: ConsolidatedReport) -> list[str]:
-    items = []
+    # stored data that failed its check on export comes first: it decides what the rest is worth
+    items = [f"<b>Warning:</b> {m(w)}" for w in report.integrity_warnings]
     for r in report.rounds:
         if r.state is RoundState.MISSING:
             items.append(f"Round <b>{m(r.name)}</b>: no scorecard yet.")

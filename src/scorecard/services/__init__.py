@@ -19,6 +19,8 @@ from scorecard.storage.database import Database, open_database, schema_revision
 
 if TYPE_CHECKING:
     from scorecard.services.decisions import DecisionService
+    from scorecard.services.backups import BackupService
+    from scorecard.services.erase import ErasureService
     from scorecard.services.export import ExportService
     from scorecard.services.scoring import ScoringService
 
@@ -38,6 +40,7 @@ class Services:
             from scorecard.services.scoring import ScoringService
 
             self._scoring = ScoringService(self.db, self.kits)
+            self._scoring.submit = self._backed_up_submit(self._scoring.submit)  # type: ignore[method-assign]
         return self._scoring
 
     @property
@@ -48,6 +51,63 @@ class Services:
             self._export = ExportService(kits=self.kits, candidates=self.candidates, scoring=self.scoring,
                                          decisions=self.decisions)
         return self._export
+
+    def _backed_up_submit(self, submit):
+        """`submit`, followed by the day's backup after the first submitted scorecard of a day."""
+
+        def submit_then_back_up(**kwargs):
+            card = submit(**kwargs)
+            self.daily_backup(reason="after-submit")
+            return card
+
+        return submit_then_back_up
+
+    def daily_backup(self, *, reason: str = "daily"):
+        """The day's automatic backup, unless one exists; a failure is logged, never raised."""
+        import logging
+
+        from scorecard.services.backups import BackupFailed
+
+        try:
+            return self.backups.daily(reason=reason)
+        except BackupFailed as exc:
+            logging.getLogger("scorecard.backups").warning("automatic backup failed: %s", exc)
+            return None
+
+    @property
+    def backups(self) -> BackupService:
+        """Backups of this database, made through its open connection."""
+        from scorecard.services.backups import BackupService
+
+        return BackupService(self.db.path, connection=self.db.connection)
+
+    @property
+    def erasure(self) -> ErasureService:
+        """What is held about a candidate, erasing them, retention, tombstones."""
+        from scorecard.services.erase import ErasureService
+
+        return ErasureService(self.db, self.candidates, self.backups)
+
+    def damage_report(self, timeout: float | None = None) -> str | None:
+        """None when the integrity check on open found the file sound; otherwise what to tell the user,
+        naming the newest good backup. Waits for the check (it runs in the background from open)."""
+        if self.db.check_integrity(timeout) is None:
+            return None
+        from scorecard.storage.errors import DAMAGED
+
+        newest = self.backups.newest_good()
+        offer = (f" The newest good backup is {newest.id} ({newest.label}): "
+                 f"`scorecard backup restore {newest.id}` puts it back." if newest is not None
+                 else " There is no backup of it; copy the file aside before trying to repair it.")
+        return f"{self.db.path}: {DAMAGED}.{offer}"
+
+    def require_sound(self) -> None:
+        """Raise `DatabaseDamaged` (with the newest good backup) unless the file passed its check."""
+        from scorecard.storage.errors import DatabaseDamaged
+
+        report = self.damage_report()
+        if report is not None:
+            raise DatabaseDamaged(report)
 
     @property
     def decisions(self) -> DecisionService:
@@ -89,4 +149,15 @@ class Services:
 
 
 def open_services(path: str | Path) -> Services:
+    from scorecard import paths
+
+    path = Path(path)
+    data_dir = paths.user_data_dir()
+    if path.parent == data_dir and data_dir.is_dir():
+        import os
+
+        try:
+            os.chmod(data_dir, 0o700)  # the data folder is private, whoever made it
+        except OSError:
+            pass
     return Services(open_database(path))

@@ -92,9 +92,12 @@ class CandidateService:
         return CandidateRepository(self._db)
 
     def add(self, *, name: str, kit_id: str, target_level: str) -> Candidate:
-        name = " ".join(name.split())
-        if not name:
-            raise InvalidInput("enter the candidate's name")
+        from scorecard.domain.text import name_problem
+
+        name = " ".join(name.split())  # a pasted line break or tab becomes one space
+        problem = name_problem(name)
+        if problem is not None:
+            raise InvalidInput(problem)
         _version_id, kit = self._kits.latest(kit_id)
         if target_level not in {lv.id for lv in kit.levels}:
             known = ", ".join(lv.id for lv in kit.levels)

@@ -12,6 +12,7 @@ any scorecard uses, and each scorecard's evidence by its own version
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tempfile
@@ -35,25 +36,47 @@ class ExportFailed(Exception):
     """The PDF could not be written; any earlier file at the target is untouched."""
 
 
-def check_target(target: Path | str) -> Path:
-    """The file a PDF is to be written to, or `ExportFailed` saying what to give instead.
+def check_target(target: Path | str, *, suffix: str = ".pdf", magic: bytes = b"%PDF-", kind: str = "PDF") -> Path:
+    """The file a PDF (or, with other arguments, a bundle) is to be written to, or `ExportFailed`
+    saying what to give instead.
 
     An empty path (`--out ''`), a path naming a folder ('.', 'out/') or an existing
-    folder gets a sentence, not the operating system's "Device or resource busy".
+    folder gets a sentence, not the operating system's "Device or resource busy". A name
+    without the right extension is refused, and so is an existing file that is not already
+    of that kind (its first bytes are `magic`): an export never overwrites the database, its
+    WAL, a backup or any other file that is not a report.
     """
     raw = os.fspath(target)
     target = Path(target)
+    example = f"report{suffix}"
     if not raw.strip() or target.name in ("", ".", ".."):
         # argparse turns --out '' into Path('.'): the same words for both
-        raise ExportFailed("give a file name for the PDF, e.g. report.pdf")
+        raise ExportFailed(f"give a file name for the {kind}, e.g. {example}")
     if raw.endswith(("/", os.sep)) or target.is_dir():
-        raise ExportFailed(f"{target} is a folder: give a file name inside it, e.g. {target / 'report.pdf'}")
+        raise ExportFailed(f"{target} is a folder: give a file name inside it, e.g. {target / example}")
+    if target.suffix.lower() != suffix:
+        raise ExportFailed(f"{target.name} does not end in {suffix}: Scorecard writes only {kind} files here, so "
+                           f"give a name such as {safe_file_stem(target.stem) or 'report'}{suffix}; nothing was written")
+    if os.path.lexists(target):
+        if not target.is_file():
+            raise ExportFailed(f"{target} exists and is not a regular file; choose another name. Nothing was written")
+        try:
+            with open(target, "rb") as fh:
+                head = fh.read(len(magic))
+        except OSError as exc:
+            raise ExportFailed(f"cannot check the existing file {target}: {exc.strerror or exc}") from None
+        if head != magic:
+            raise ExportFailed(f"{target} exists and is not a {kind}, so it was left as it was; choose another "
+                               "name or move that file first")
     return target
 
 
-def write_atomically(target: Path, data: bytes) -> Path:
-    """Write `data` to `target` all at once: temp file, fsync, rename."""
-    target = check_target(target)
+def write_atomically(target: Path, data: bytes, *, private: bool = False, **check) -> Path:
+    """Write `data` to `target` all at once: temp file, fsync, rename.
+
+    The file gets the user's umask, or 0600 with `private`; `check` goes to `check_target`.
+    """
+    target = check_target(target, **check)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
@@ -62,7 +85,8 @@ def write_atomically(target: Path, data: bytes) -> Path:
     try:
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an export is an ordinary file
+        if not private:
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an export is an ordinary file
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -119,6 +143,21 @@ def pdf_filename(candidate: Candidate) -> str:
     return f"{name} ({safe_file_stem(candidate.id[:8])}) - consolidated scorecard.pdf"
 
 
+def _laid_out(render, *args, **kwargs) -> bytes:
+    """`render(...)`, with ReportLab's LayoutError (one unbreakable block taller than a page: a very
+    long word in a narrow table column) turned into a sentence instead of an unexpected error."""
+    try:
+        return render(*args, **kwargs)
+    except Exception as exc:
+        if type(exc).__name__ != "LayoutError":
+            raise
+        raise ExportFailed(
+            "the report could not be laid out: a text in the kit (a name, label or level description "
+            "written without spaces) is too long to fit a table cell on one page; shorten it in the kit "
+            "and import the kit again"
+        ) from None
+
+
 class ExportService:
     def __init__(
         self,
@@ -134,6 +173,8 @@ class ExportService:
         self._candidates = candidates
         self._scoring = scoring
         self._clock = clock
+        #: Hook for scorecard seal verification (exchange format): Scorecard -> None or a sentence.
+        self.seal_check: Callable[[Scorecard], str | None] | None = None
 
     # --- building reports (bytes) --------------------------------------------------------
 
@@ -170,7 +211,29 @@ class ExportService:
             )
         except ValueError as exc:  # stored scorecards that do not fit their kit: say which, don't crash
             raise ExportFailed(f"{candidate.name}'s report cannot be built: {exc}") from exc
-        return render_consolidated(report)
+        warnings = self.integrity_warnings(kit_version_ids=[kit_version.id, *used], scorecards=cards)
+        if warnings:
+            report = dataclasses.replace(report, integrity_warnings=warnings)
+        return _laid_out(render_consolidated, report)
+
+    def integrity_warnings(self, *, kit_version_ids: list[str], scorecards: list[Scorecard]) -> tuple[str, ...]:
+        """What failed its check on this export, in plain words for the committee report's cover.
+
+        Each stored kit version is checked against the fingerprint taken on import; each
+        scorecard goes through `seal_check` when one is installed (the exchange format's seals
+        plug in there: a callable taking a Scorecard and returning None or a sentence).
+        """
+        out = []
+        for version_id in dict.fromkeys(kit_version_ids):
+            problem = self._kits.verify(version_id)
+            if problem is not None:
+                out.append(problem)
+        if self.seal_check is not None:
+            for card in scorecards:
+                problem = self.seal_check(card)
+                if problem is not None:
+                    out.append(problem)
+        return tuple(out)
 
     def _report(self, candidate: Candidate):
         (kit_version, kit), used, cards = self._kits_and_cards(candidate)
@@ -210,7 +273,7 @@ class ExportService:
             )
         except ValueError as exc:
             raise ExportFailed(f"scorecard {card.id} cannot be exported: {exc}") from exc
-        return render_interviewer(report)
+        return _laid_out(render_interviewer, report)
 
     def round_guide_pdf(self, *, kit_id: str, round_id: str) -> bytes:
         from scorecard.pdf import render_round_guide
@@ -219,7 +282,7 @@ class ExportService:
         if round_id not in {r.id for r in kit.rounds}:
             known = ", ".join(r.id for r in kit.rounds)
             raise NotFound(f"kit '{kit_id}' has no round '{round_id}'; its rounds are: {known}")
-        return render_round_guide(kit=kit, round_id=round_id)
+        return _laid_out(render_round_guide, kit=kit, round_id=round_id)
 
     # --- writing files ----------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from scorecard.storage.fast_reads import (
     kit_version_row,
     latest_kit_json,
 )
-from scorecard.services.errors import NotFound
+from scorecard.services.errors import DatabaseError, NotFound
 
 if TYPE_CHECKING:
     from scorecard.domain.kit import Kit
@@ -47,13 +47,16 @@ class KitOutline:
 
     @classmethod
     def from_json(cls, version_id: str, kit_json: str) -> KitOutline:
-        data = json.loads(kit_json)
-        return cls(
-            version_id=version_id,
-            title=data["title"],
-            level_names={lv["id"]: lv["name"] for lv in data["levels"]},
-            rounds=tuple(RoundOutline(r["id"], r["name"], r["stage"]) for r in data["rounds"]),
-        )
+        try:
+            data = json.loads(kit_json)
+            return cls(
+                version_id=version_id,
+                title=data["title"],
+                level_names={lv["id"]: lv["name"] for lv in data["levels"]},
+                rounds=tuple(RoundOutline(r["id"], r["name"], r["stage"]) for r in data["rounds"]),
+            )
+        except (ValueError, KeyError, TypeError):
+            raise _stored_kit_damaged(version_id) from None
 
 
 def content_hash(kit: Kit) -> str:
@@ -81,19 +84,19 @@ class KitLibrary:
         problem, file:line:field) when the file is not a valid kit; nothing is stored then.
         Re-importing an older file makes that content current again (a revert).
         """
+        from scorecard.kits.files import decode_kit_bytes, read_kit_bytes
+
         path = Path(path)
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            digest = None  # load_kit below reports the problem with the file's name
-        known = kit_version_for_source(self._db, digest) if digest else None
+        raw = read_kit_bytes(path)  # kind and size checked before a byte is read or hashed
+        digest = hashlib.sha256(raw).hexdigest()
+        known = kit_version_for_source(self._db, digest)
         if known is not None:
             version, created = self.version(known), False
         else:
-            from scorecard.kits.loader import load_kit  # YAML and the kit models: only for a new file
+            from scorecard.kits.loader import load_kit_text  # YAML and the kit models: only for a new file
 
-            kit = load_kit(path)
-            text = path.read_text(encoding="utf-8-sig")
+            text = decode_kit_bytes(raw, str(path))
+            kit = load_kit_text(text, str(path))
             version, created = self._store(kit, source_name=path.name, source_text=text)
             self._repo().remember_source(digest, version.id)
         if make_current:
@@ -163,8 +166,23 @@ class KitLibrary:
             raw = kit_json_by_version(self._db, version_id)
             if raw is None:
                 raise NotFound(f"no stored kit version {version_id}")
-            self._parsed[version_id] = _parse(raw)
+            self._parsed[version_id] = _parse(raw, version_id)
         return self._parsed[version_id]
+
+    def verify(self, version_id: str) -> str | None:
+        """None when the stored kit version still matches the fingerprint (content hash) taken when it
+        was imported; otherwise a sentence a committee understands. Reads the stored text afresh."""
+        raw = kit_json_by_version(self._db, version_id)
+        stored = self.version(version_id)
+        try:
+            kit = _parse(raw or "", version_id)
+        except DatabaseError:
+            kit = None
+        if kit is not None and content_hash(kit) == stored.content_hash:
+            return None
+        return (f"Kit version {stored.version} of “{stored.title}” was changed after it was imported: its stored "
+                "questions, scales and labels no longer match the fingerprint taken on import, so ratings shown "
+                "against it may carry the wrong labels. Do not rely on this report; restore a backup.")
 
     def outline(self, kit_id: str) -> KitOutline | None:
         """Title, levels and rounds of a kit's current version without building the kit models; None if unknown."""
@@ -183,11 +201,21 @@ class KitLibrary:
             raise NotFound(f"no kit with id '{kit_id}' is stored; import it with `scorecard kit import FILE`")
         version_id, _number, _title, raw = row
         if version_id not in self._parsed:
-            self._parsed[version_id] = _parse(raw)
+            self._parsed[version_id] = _parse(raw, version_id)
         return version_id, self._parsed[version_id]
 
 
-def _parse(kit_json: str) -> Kit:
+def _parse(kit_json: str, version_id: str = "") -> Kit:
     from scorecard.domain.kit import Kit
 
-    return Kit.model_validate_json(kit_json)
+    try:
+        return Kit.model_validate_json(kit_json)
+    except ValueError:  # pydantic's ValidationError is one: the stored text was changed or damaged
+        raise _stored_kit_damaged(version_id) from None
+
+
+def _stored_kit_damaged(version_id: str) -> DatabaseError:
+    return DatabaseError(
+        f"the kit version {version_id} stored in the database is damaged or was edited outside Scorecard, so it "
+        "cannot be read; restore the newest good backup (`scorecard backup list`)"
+    )

@@ -138,3 +138,12 @@ class CommitteeDecisionRow(SQLModel, table=True):
     decided_by: str
     decided_at: str
     rationale: str
+
+
+class TombstoneRow(SQLModel, table=True):
+    """An erased candidate: only their id and when, so no later bundle or sync brings them back."""
+
+    __tablename__ = "tombstone"
+
+    candidate_id: str = Field(primary_key=True)
+    erased_at: str

@@ -15,7 +15,6 @@ import os
 import sys
 import threading
 import time
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -53,22 +52,22 @@ def register_fonts() -> list[str]:
 
 
 def log_file() -> Path:
-    return paths.user_data_dir() / "logs" / "scorecard.log"
+    from scorecard.logfiles import LOG_NAME
+
+    return paths.user_log_dir() / LOG_NAME
 
 
 def setup_logging() -> Path:
-    path = log_file()
+    """A private (0600), rotating log in the user's log folder; no personal data (scorecard.logfiles)."""
+    from scorecard.logfiles import PrivateFormatter, setup_file_logging
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+        return setup_file_logging()
     except OSError:
         handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("scorecard")
-    root.setLevel(logging.INFO)
-    if not any(getattr(h, "baseFilename", None) == getattr(handler, "baseFilename", "") for h in root.handlers):
-        root.addHandler(handler)
-    return path
+        handler.setFormatter(PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logging.getLogger("scorecard").addHandler(handler)
+        return log_file()
 
 
 class ExceptionDialogHook:
@@ -81,7 +80,15 @@ class ExceptionDialogHook:
         self.dialog: QMessageBox | None = None
 
     def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        log.error("unexpected error\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        from scorecard.logfiles import safe_traceback, write_crash_report
+
+        if exc is not None and exc.__traceback__ is None:
+            exc = exc.with_traceback(tb)
+        log.error("unexpected error\n%s", safe_traceback(exc))
+        try:
+            report = write_crash_report(exc)
+        except OSError:
+            report = self._log_path
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return
@@ -89,10 +96,12 @@ class ExceptionDialogHook:
             return
         self._showing = True
         self.dialog = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
-                                  f"Scorecard hit an unexpected problem: {exc}", parent=self._window)
+                                  f"Scorecard hit an unexpected problem ({exc_type.__name__}).",
+                                  parent=self._window)
         self.dialog.setInformativeText(
-            "Everything you entered before this was saved. You can keep working; if the problem "
-            f"comes back, restart Scorecard.\n\nDetails were written to {self._log_path}."
+            "What was saved before this stays saved, but the last thing you did may not have been: "
+            "check it before you go on. If the problem comes back, restart Scorecard.\n\n"
+            f"A report without your data was written to {report}."
         )
         self.dialog.finished.connect(self._on_finished)
         self.dialog.open()

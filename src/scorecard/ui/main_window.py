@@ -208,6 +208,10 @@ class MainWindow(QMainWindow):
         self.name_action.setEnabled(False)
         app_menu.addAction(self.name_action)
         app_menu.addSeparator()
+        from scorecard.ui.safe_keeping import add_safe_keeping_actions  # backups, erase (safe keeping)
+
+        self.safe_keeping_actions = add_safe_keeping_actions(self, app_menu)
+        app_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence(keys.key("quit").sequences[0]))
         app_menu.addAction(quit_action)
@@ -304,11 +308,17 @@ class MainWindow(QMainWindow):
         except DatabaseError as exc:
             log.error("cannot open database %s: %s", path, exc)
             self.start_page.show_error(str(exc), Path(path))
+            from scorecard.ui.safe_keeping import offer_restore_on_start_page
+
+            offer_restore_on_start_page(self, Path(path))  # a damaged file: its newest good backup
             self.databaseFailed.emit(str(exc))
             return False
         self._owns_services = True
         self.set_services(services, defer_scoring_page=True)
         self._import_bundled_kits()
+        from scorecard.ui.safe_keeping import start_safe_keeping
+
+        start_safe_keeping(self)  # idle WAL checkpoints, the daily backup
         return True
 
     def _import_bundled_kits(self) -> None:
@@ -480,6 +490,9 @@ class MainWindow(QMainWindow):
     # --- saving ---------------------------------------------------------------------------------
 
     def _on_save_failed(self, message: str) -> None:
+        from scorecard.ui.safe_keeping import on_save_failed  # a damaged file: stop, offer a backup
+
+        on_save_failed(self, message)
         self.save_banner.show_message(
             f"<b>Not saved yet:</b> {html.escape(message)}. Your input stays on screen and is saved "
             "automatically as soon as the database accepts it (retrying every second).",

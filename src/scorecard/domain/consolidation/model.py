@@ -444,6 +444,9 @@ class ConsolidatedReport:
     agreement: Agreement | None = None
     #: The committee's recorded decision, if any.
     decision: CommitteeDecision | None = None
+    #: Plain-word warnings printed on page 1: stored data that failed its check on export
+    #: (a kit version changed after import, a scorecard's seal not matching); empty when all is well.
+    integrity_warnings: tuple[str, ...] = ()
 
     @property
     def older_scorecards(self) -> tuple[ScorecardEvidence, ...]:
