@@ -29,6 +29,8 @@ class Services:
         self.candidates = CandidateService(db, self.kits)
         self._scoring: ScoringService | None = None
         self._export: ExportService | None = None
+        self._panel = None
+        self._seals = None
 
     @property
     def scoring(self) -> ScoringService:
@@ -45,6 +47,35 @@ class Services:
 
             self._export = ExportService(kits=self.kits, candidates=self.candidates, scoring=self.scoring)
         return self._export
+
+    @property
+    def panel(self):
+        """Interviewers, who this laptop's user is, the role, assignments, the blind rule (services.panel)."""
+        if self._panel is None:
+            from scorecard.services.panel import PanelService
+
+            self._panel = PanelService(self.db)
+        return self._panel
+
+    @property
+    def seals(self):
+        if self._seals is None:
+            from scorecard.services.seals import SealService
+
+            self._seals = SealService(self.db)
+        return self._seals
+
+    @property
+    def bundles(self):
+        from scorecard.services.bundles import BundleService
+
+        return BundleService(self.db, self.kits, self.panel, self.seals)
+
+    @property
+    def sync(self):
+        from scorecard.services.sync import SyncService
+
+        return SyncService(self.bundles, self.panel)
 
     @property
     def database_path(self) -> Path:

@@ -103,6 +103,39 @@ class CandidateService:
         self._repo().add(candidate)
         return candidate
 
+    def _panel_store(self):
+        from scorecard.storage.panel_store import PanelStore
+
+        return PanelStore(self._db)
+
+    def edit(self, *, candidate_id: str, name: str | None = None, target_level: str | None = None) -> Candidate:
+        """Change a candidate's name and/or target level (a level must be in the kit's current version)."""
+        current = self.get(candidate_id)
+        new_name = " ".join((name if name is not None else current.name).split())
+        if not new_name:
+            raise InvalidInput("enter the candidate's name")
+        level = target_level if target_level is not None else current.target_level
+        if level != current.target_level:
+            _vid, kit = self._kits.latest(current.kit_id)
+            if level not in {lv.id for lv in kit.levels}:
+                known = ", ".join(lv.id for lv in kit.levels)
+                raise InvalidInput(f"level '{level}' is not in kit '{current.kit_id}'; use one of {known}")
+        self._panel_store().update_candidate(candidate_id, name=new_name, target_level=level)
+        return self.get(candidate_id)
+
+    def withdraw(self, *, candidate_id: str) -> Candidate:
+        """Withdraw a candidate: they stay, with their scorecards, but are marked withdrawn."""
+        from scorecard.domain.ids import utcnow
+
+        if not self.get(candidate_id).is_withdrawn:
+            self._panel_store().set_withdrawn(candidate_id, utcnow().isoformat())
+        return self.get(candidate_id)
+
+    def reopen(self, *, candidate_id: str) -> Candidate:
+        self.get(candidate_id)
+        self._panel_store().set_withdrawn(candidate_id, None)
+        return self.get(candidate_id)
+
     def get(self, candidate_id: str) -> Candidate:
         found = self._repo().get(candidate_id)
         if found is None:

@@ -1,0 +1,58 @@
+"""`scorecard candidate …`, `panel …`, `me`, `role` and the blind rule on the command line."""
+
+import json
+
+from scorecard.cli.main import main
+from tests.panel_helpers import score_round
+
+
+def _run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_candidate_add_list_edit_withdraw_reopen(tmp_path, capsys):
+    db = str(tmp_path / "c.sqlite3")
+    code, out, _ = _run(capsys, "--db", db, "candidate", "add", "Zoë Ñúñez", "--kit", "integration-engineer", "--level", "mid")
+    cid = out.strip()
+    assert code == 0 and len(cid) == 36
+    code, out, _ = _run(capsys, "--db", db, "candidate", "add", "Bo", "--kit", "integration-engineer", "--level", "junior", "--json")
+    assert json.loads(out)["name"] == "Bo"
+    code, _out, err = _run(capsys, "--db", db, "candidate", "add", "X", "--kit", "integration-engineer", "--level", "boss")
+    assert code == 1 and "use one of junior, mid, senior" in err
+    assert _run(capsys, "--db", db, "candidate", "edit", cid, "--name", "Zoë Núñez", "--level", "senior")[0] == 0
+    assert _run(capsys, "--db", db, "candidate", "withdraw", "Zoë Núñez")[0] == 0
+    rows = {r["name"]: r for r in json.loads(_run(capsys, "--db", db, "candidate", "list", "--json")[1])}
+    assert rows["Zoë Núñez"]["withdrawn"] is True and rows["Zoë Núñez"]["target_level"] == "senior"
+    assert _run(capsys, "--db", db, "candidate", "reopen", cid)[0] == 0
+    _code, out, _ = _run(capsys, "--db", db, "candidate", "list")
+    assert "withdrawn" not in out
+
+
+def test_panel_assign_show_and_the_blind_rule_on_the_command_line(tmp_path, capsys):
+    db = tmp_path / "p.sqlite3"
+    cid = _run(capsys, "--db", str(db), "candidate", "add", "Zoë", "--kit", "integration-engineer", "--level", "mid")[1].strip()
+    code, out, _ = _run(capsys, "--db", str(db), "panel", "assign", cid, "recruiter-screen", "Ana", "Bo")
+    assert code == 0 and "Ana" in out and "Bo" in out
+    code, out, _ = _run(capsys, "--db", str(db), "panel", "show", cid, "--json")
+    assert [(a["interviewer"], a["status"]) for a in json.loads(out)["assigned"]] == [("Ana", "none"), ("Bo", "none")]
+    code, _out, err = _run(capsys, "--db", str(db), "panel", "assign", cid, "lunch", "Ana")
+    assert code == 1 and "no round 'lunch'" in err
+
+    from scorecard.services import open_services
+
+    with open_services(db) as svc:
+        score_round(svc, candidate_id=cid, round_id="recruiter-screen", interviewer="Bo")
+    assert _run(capsys, "--db", str(db), "me", "Ana")[0] == 0
+    pdf = tmp_path / "r.pdf"
+    code, _out, err = _run(capsys, "--db", str(db), "export", cid, "--out", str(pdf))
+    assert code == 1 and "--as-coordinator" in err and not pdf.exists()
+    code, _out, err = _run(capsys, "--db", str(db), "export", "--all", "--out-dir", str(tmp_path / "all"))
+    assert code == 1 and "hidden" in err
+    code, _out, _err = _run(capsys, "--db", str(db), "--as-coordinator", "export", cid, "--out", str(pdf))
+    assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
+    _code, out, _ = _run(capsys, "--db", str(db), "panel", "show", cid)
+    assert "Bo — submitted" in out and "Ana — none" in out
+    assert _run(capsys, "--db", str(db), "role", "coordinator")[1].strip() == "coordinator"
+    assert _run(capsys, "--db", str(db), "export", cid, "--out", str(tmp_path / "r2.pdf"))[0] == 0
