@@ -198,8 +198,11 @@ class BundleService:
         me = self._panel.me()
         if me is not None and not me.public_key:
             self._panel.set_public_key(me.id, self._seals.key.public_key)
-        cand_ids = candidate_ids if candidate_ids is not None else r.all_candidate_ids()
-        if card_ids is None:
+        # card_ids given: just these scorecards with their candidate, kit version and author (what
+        # sync writes) — content that stays the same, so a file name that stays the same
+        only_cards = card_ids is not None
+        cand_ids = [] if only_cards else (candidate_ids if candidate_ids is not None else r.all_candidate_ids())
+        if not only_cards:
             card_ids = []
             if scorecards:
                 interviewer_ids = sorted(self._panel.ids_of(interviewer)) if interviewer else None
@@ -209,13 +212,13 @@ class BundleService:
         cand_ids = sorted({*cand_ids, *(c["candidate_id"] for c in cards)})
         candidates = r.candidates(cand_ids)
         kit_ids = {c["kit_version_id"] for c in cards}
-        for c in candidates:
+        for c in [] if only_cards else candidates:
             current = r.current_kit_version(c["kit_id"])
             if current:
                 kit_ids.add(current)
-        assignments = r.assignments(cand_ids)
+        assignments = [] if only_cards else r.assignments(cand_ids)
         people = {a["interviewer_id"] for a in assignments} | {c["interviewer_id"] for c in cards}
-        if me is not None:
+        if me is not None and not only_cards:
             people.add(me.id)
         return {
             "kit_versions": r.kit_versions(kit_ids),

@@ -82,6 +82,7 @@ class SyncService:
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, folder / bundle.file_name)
+            self._panel._store.mark_seen(bundle.file_name, sha256_hex(bundle.data), utcnow().isoformat())
             names.add(bundle.file_name)
             report.written.append(bundle.file_name)
 
