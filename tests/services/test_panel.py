@@ -111,3 +111,14 @@ def test_migration_turns_existing_scorecard_names_into_interviewers(tmp_path):
         assert svc.panel.identity("Ana", create=False).id in ids
         with pytest.raises(sqlite3.IntegrityError, match="locked"):
             svc.db.connection.execute("UPDATE scorecard SET summary = 'x'")
+
+
+def test_the_committee_report_cover_names_assigned_rounds_not_yet_submitted(services, cand):
+    from tests.pdf.pdf_reading import Pdf
+
+    services.panel.assign(candidate_id=cand.id, round_id="tech", interviewers=["Ana", "Bo"], round_ids={"screen", "tech"})
+    score_round(services, candidate_id=cand.id, round_id="tech", interviewer="Bo")
+    services.scoring.start_or_resume(candidate_id=cand.id, round_id="tech", interviewer="Ana")
+    cover = Pdf(services.export.consolidated_pdf(cand)).page_flat(0)
+    assert "Assigned, not yet submitted Technical interview — Ana" in cover
+    assert "— Bo" not in cover

@@ -45,7 +45,8 @@ class Services:
         if self._export is None:
             from scorecard.services.export import ExportService
 
-            self._export = ExportService(kits=self.kits, candidates=self.candidates, scoring=self.scoring)
+            self._export = ExportService(kits=self.kits, candidates=self.candidates, scoring=self.scoring,
+                                         panel=self.panel)
         return self._export
 
     @property

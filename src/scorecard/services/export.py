@@ -126,11 +126,14 @@ class ExportService:
         candidates: CandidateService,
         scoring: ScoringService,
         clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+        panel=None,
     ):
         self._kits = kits
         self._candidates = candidates
         self._scoring = scoring
         self._clock = clock
+        #: services.panel.PanelService, to name assigned rounds still awaited on the cover
+        self._panel = panel
 
     # --- building reports (bytes) --------------------------------------------------------
 
@@ -166,7 +169,15 @@ class ExportService:
             )
         except ValueError as exc:  # stored scorecards that do not fit their kit: say which, don't crash
             raise ExportFailed(f"{candidate.name}'s report cannot be built: {exc}") from exc
-        return render_consolidated(report)
+        return render_consolidated(report, awaiting=self._awaiting(candidate, kit))
+
+    def _awaiting(self, candidate: Candidate, kit: Kit) -> list[str]:
+        """Assigned rounds with no submitted scorecard yet, for the cover (services.panel)."""
+        if self._panel is None:
+            return []
+        names = {r.id: r.name for r in kit.rounds}
+        return [f"{names.get(a.round_id, a.round_id)} — {a.interviewer.name}"
+                for a in self._panel.missing(candidate.id)]
 
     def interviewer_pdf(self, scorecard_id: str) -> bytes:
         from scorecard.pdf import render_interviewer
