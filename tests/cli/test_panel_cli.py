@@ -56,3 +56,47 @@ def test_panel_assign_show_and_the_blind_rule_on_the_command_line(tmp_path, caps
     assert "Bo — submitted" in out and "Ana — none" in out
     assert _run(capsys, "--db", str(db), "role", "coordinator")[1].strip() == "coordinator"
     assert _run(capsys, "--db", str(db), "export", cid, "--out", str(tmp_path / "r2.pdf"))[0] == 0
+
+
+def test_bundle_export_import_sync_and_merge_on_the_command_line(tmp_path, capsys, monkeypatch):
+    a, b = str(tmp_path / "a.sqlite3"), str(tmp_path / "b.sqlite3")
+    cid = _run(capsys, "--db", a, "candidate", "add", "Zoë", "--kit", "integration-engineer", "--level", "mid")[1].strip()
+    _run(capsys, "--db", a, "panel", "assign", cid, "recruiter-screen", "Ana")
+    _run(capsys, "--db", a, "me", "Ana")
+    from scorecard.services import open_services
+
+    with open_services(tmp_path / "a.sqlite3") as svc:
+        score_round(svc, candidate_id=cid, round_id="recruiter-screen", interviewer="Ana")
+    out = tmp_path / "ana.scorecard-bundle"
+    code, text, _ = _run(capsys, "--db", a, "bundle", "export", "--candidate", cid, "--out", str(out))
+    assert code == 0 and "1 scorecards" in text
+    # on b, the same person was typed by hand before the bundle arrived
+    _run(capsys, "--db", b, "me", "Ana")
+    code, text, err = _run(capsys, "--db", b, "bundle", "import", str(out))
+    assert code == 0 and "added" in text and "interviewer merge" in err
+    code, text, _ = _run(capsys, "--db", b, "bundle", "import", str(out))
+    assert code == 0 and "nothing new" in text
+    code, text, _ = _run(capsys, "--db", b, "interviewer", "merge")
+    assert "'Ana': keep" in text and "Nothing merged" in text
+    code, text, _ = _run(capsys, "--db", b, "interviewer", "merge", "--yes")
+    assert "Recorded 1 alias" in text
+    assert "No interviewers share a name" in _run(capsys, "--db", b, "interviewer", "merge")[1]
+    # b's user is now the same person as a's Ana: the blind rule follows the alias
+    with open_services(tmp_path / "b.sqlite3") as svc:
+        assert svc.panel.access(candidate_id=cid, viewer="Ana").value == "open"
+    bad = tmp_path / "bad.scorecard-bundle"
+    bad.write_bytes(out.read_bytes()[:100])
+    code, _text, err = _run(capsys, "--db", b, "bundle", "import", str(bad), str(out))
+    assert code == 1 and "rejected" in err
+    # encrypted, through the environment's passphrase
+    monkeypatch.setenv("SCORECARD_PASSPHRASE", "team secret")
+    enc = tmp_path / "enc.scorecard-bundle"
+    assert _run(capsys, "--db", a, "bundle", "export", "--all", "--encrypt", "--out", str(enc))[0] == 0
+    assert "Zoë".encode() not in enc.read_bytes() and b"recruiter-screen" not in enc.read_bytes()
+    assert _run(capsys, "--db", b, "bundle", "import", str(enc))[0] == 0
+    monkeypatch.delenv("SCORECARD_PASSPHRASE")
+    share = tmp_path / "share"
+    share.mkdir()
+    code, text, _ = _run(capsys, "--db", a, "sync", str(share))
+    assert code == 0 and "wrote" in text
+    assert "nothing new" in _run(capsys, "--db", a, "sync", str(share))[1]
