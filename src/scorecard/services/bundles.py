@@ -265,7 +265,10 @@ class BundleService:
 
         from scorecard.domain.kit import Kit
 
+        r = reader(self._db)
         for kit in records["kit_versions"]:
+            if r.kit_version_by_hash(kit.get("kit_id"), kit.get("content_hash")) is not None:
+                continue  # a version this database holds already: read before
             try:
                 Kit.model_validate_json(kit["kit_json"])
             except (ValidationError, KeyError, TypeError):
@@ -275,7 +278,6 @@ class BundleService:
                     f"{max(__version__, str(kit.get('app_version', __version__)))} or later"
                 ) from None
         texts = {k["id"]: k.get("source_text") for k in records["kit_versions"]}
-        r = reader(self._db)
         for card in records["scorecards"]:
             text = texts.get(card["kit_version_id"])
             if text is None:
