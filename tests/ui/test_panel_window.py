@@ -1,0 +1,122 @@
+"""The panel in the window: assignment, edit/withdraw, import (menu and drop), the committee view, blind and open."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from scorecard.services import open_services
+from tests.factories import mini_kit
+from tests.panel_helpers import score_round
+from tests.ui.conftest import INTERVIEWER
+from tests.ui.test_blind import every_text
+
+pytestmark = pytest.mark.gui
+
+SECRET = "SECRET-BO-4410"
+
+
+def _other_laptop(tmp_path, pack: bytes, name: str, rounds=("tech",), step: int = 2) -> bytes:
+    """Another interviewer's laptop: takes the pack, scores, returns their bundle."""
+    with open_services(tmp_path / f"{name}.sqlite3") as svc:
+        svc.kits.import_kit(mini_kit(), source_name="mini.yaml", source_text="# built in tests")
+        assert svc.bundles.import_bytes(pack, source="pack").ok
+        svc.panel.set_me(name)
+        cand_id = svc.candidates.all()[0].id
+        for round_id in rounds:
+            score_round(svc, candidate_id=cand_id, round_id=round_id, interviewer=name, note=SECRET, step=step)
+        return svc.bundles.export(candidate_ids=[cand_id], interviewer=name).data
+
+
+def test_assign_import_and_the_committee_view(services, settings, candidate, make_window, qtbot, tmp_path):
+    window = make_window(services, settings)
+    actions = window.panel_actions
+    assert window.panel_menu.isEnabled()
+    window.candidates_page.select_candidate(candidate.id)
+
+    # assign: me (the window's interviewer) and Bo to the technical round
+    actions.assign_interviewers()
+    dialog = actions.dialog
+    dialog.round_combo.setCurrentIndex(dialog.round_combo.findData("tech"))
+    dialog.names_edit.setText(f"{INTERVIEWER}, ")
+    qtbot.keyClicks(dialog.names_edit, "Bo")
+    qtbot.keyClick(dialog.names_edit, Qt.Key.Key_Return)
+    assert [dialog.panel_list.item(i).text() for i in range(dialog.panel_list.count())] == [
+        "Technical interview: Bo — none", f"Technical interview: {INTERVIEWER} — none"]
+    assert "no round" not in dialog.problem.text()
+    dialog.close()
+    assert services.panel.me().name == INTERVIEWER
+
+    # Bo scores on his own laptop and sends a bundle, which is dropped on the window
+    pack = services.bundles.export(candidate_ids=[candidate.id], scorecards=False).data
+    bundle = tmp_path / "bo.scorecard-bundle"
+    bundle.write_bytes(_other_laptop(tmp_path, pack, "Bo"))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(bundle))])
+    drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    assert "added" in window._notice_text and "1 scorecards" in window._notice_text
+    assert {c.interviewer for c in services.scoring.for_candidate(candidate.id)} == {"Bo"}
+
+    # blind: I am assigned and have not submitted — the committee view shows counts only
+    dlg = actions.open_committee(candidate.id)
+    assert dlg.view.blind and not dlg.export_button.isEnabled()
+    assert "1 submitted scorecard" in dlg.status.text()
+    assert SECRET not in every_text(dlg)
+    dlg.close()
+    # importing the same file again from the menu: nothing new
+    actions.import_files([bundle])
+    assert "nothing new" in window._notice_text
+
+    # once my own assigned round is submitted, everything side by side
+    score_round(services, candidate_id=candidate.id, round_id="tech", interviewer=INTERVIEWER, step=0)
+    dlg = actions.open_committee(candidate.id)
+    assert not dlg.view.blind and dlg.export_button.isEnabled()
+    headers = [dlg.side_by_side.horizontalHeaderItem(c).text() for c in range(dlg.side_by_side.columnCount())]
+    assert len(headers) == 2 and any(h.startswith("Bo\nTechnical interview") and "sealed" in h for h in headers)
+    assert SECRET in every_text(dlg) or any(
+        SECRET in (dlg.side_by_side.item(r, c).toolTip() if dlg.side_by_side.item(r, c) else "")
+        for r in range(dlg.side_by_side.rowCount()) for c in range(dlg.side_by_side.columnCount()))
+    flags = [dlg.matrix.item(r, dlg.matrix.columnCount() - 1).text() for r in range(dlg.matrix.rowCount())]
+    assert any("disagreement" in f for f in flags)  # Bo rated Exceeds, I rated Below
+    assert "Every assigned round has a submitted scorecard" in dlg.status.text()
+    dlg.exportRequested.disconnect(actions._on_committee_export)  # no modal file dialog in a test
+    dlg.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg)
+    with qtbot.waitSignal(dlg.exportRequested) as sig:
+        qtbot.keyClick(dlg, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert sig.args == [candidate.id]
+    dlg.close()
+    written = actions.export_committee_pdf(candidate.id, tmp_path / "committee.pdf")
+    from tests.pdf.pdf_reading import Pdf
+
+    assert "Bo" in Pdf(written.read_bytes()).page_flat(0)
+
+
+def test_edit_withdraw_reopen_and_the_coordinator_role(services, settings, candidate, make_window, qtbot):
+    window = make_window(services, settings)
+    actions = window.panel_actions
+    window.candidates_page.select_candidate(candidate.id)
+    actions.edit_candidate()
+    dialog = actions.dialog
+    dialog.name_edit.setText("Zoë Núñez")
+    dialog.level_combo.setCurrentIndex(dialog.level_combo.findData("senior"))
+    dialog._on_save()
+    assert services.candidates.get(candidate.id).name == "Zoë Núñez"
+    qtbot.waitUntil(lambda: "Zoë Núñez" in every_text(window.candidates_page))
+    actions.withdraw_candidate()
+    assert services.candidates.get(candidate.id).is_withdrawn
+    actions.reopen_candidate()
+    assert not services.candidates.get(candidate.id).is_withdrawn
+    # a coordinator who scores nothing sees the committee view
+    score_round(services, candidate_id=candidate.id, round_id="tech", interviewer="Bo")
+    assert actions.open_committee(candidate.id).view.blind  # not on the panel and not the coordinator
+    actions.committee_dialog.close()
+    actions.coordinator_action.setChecked(True)
+    assert "hiring coordinator" in window._notice_text
+    dlg = actions.open_committee(candidate.id)
+    assert not dlg.view.blind and dlg.side_by_side.columnCount() == 1
+    dlg.close()
