@@ -120,3 +120,22 @@ def test_edit_withdraw_reopen_and_the_coordinator_role(services, settings, candi
     dlg = actions.open_committee(candidate.id)
     assert not dlg.view.blind and dlg.side_by_side.columnCount() == 1
     dlg.close()
+
+
+def test_own_assigned_rounds_come_first_and_enter_opens_the_next_one(services, settings, make_window, qtbot):
+    from tests.ui.test_keyboard_round import press
+
+    services.candidates.add(name="Aaron First", kit_id="mini", target_level="mid")
+    mine = services.candidates.add(name="Zed Assigned", kit_id="mini", target_level="mid")
+    services.panel.assign(candidate_id=mine.id, round_id="tech", interviewers=[INTERVIEWER], round_ids={"screen", "tech"})
+    window = make_window(services, settings)
+    page = window.candidates_page
+    rows = [o.name for o in services.candidates.overview(interviewer=INTERVIEWER)]
+    assert rows == ["Zed Assigned", "Aaron First"]
+    page.select_candidate(mine.id)
+    assert page.rounds_model.round_at(0).round_id == "tech" and page.rounds_model.round_at(0).assigned
+    assert page.rounds_model.suggested_row() == 0
+    page.focus_table()
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.scoring_page)
+    assert window.scoring_page._card.round_id == "tech"

@@ -26,6 +26,8 @@ class RoundProgress:
     submitted: int
     #: how many scorecards (anyone's) are still drafts
     drafts: int = 0
+    #: this interviewer is assigned to the round (services.panel)
+    assigned: bool = False
 
     @property
     def overall(self) -> RoundStatus:
@@ -54,6 +56,17 @@ class CandidateOverview:
     _kit_rounds: tuple[RoundOutline, ...] = field(default=(), repr=False, compare=False)
     _counts: CandidateOverviewRow | None = field(default=None, repr=False, compare=False)
     _db: Database | None = field(default=None, repr=False, compare=False)
+    #: rounds of this candidate assigned to the viewing interviewer
+    _assigned: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+
+    @property
+    def next_assigned_round(self) -> str | None:
+        """The viewer's next assigned round without a submitted scorecard of theirs (kit order), if any."""
+        mine = self._counts.my_rounds if self._counts is not None else {}
+        for r in self._kit_rounds:
+            if r.id in self._assigned and mine.get(r.id, "none") != "submitted":
+                return r.id
+        return None
 
     @cached_property
     def my_statuses(self) -> tuple[RoundStatus, ...]:
@@ -68,7 +81,7 @@ class CandidateOverview:
             return ()
         if self._db is not None:
             counts.submitted_counts, counts.draft_counts = round_counts(self._db, self.id)
-        return tuple(
+        rounds = [
             RoundProgress(
                 round_id=r.id,
                 round_name=r.name,
@@ -76,9 +89,12 @@ class CandidateOverview:
                 mine=_STATUS[counts.my_rounds.get(r.id, "none")],
                 submitted=counts.submitted_counts.get(r.id, 0),
                 drafts=counts.draft_counts.get(r.id, 0),
+                assigned=r.id in self._assigned,
             )
             for r in self._kit_rounds
-        )
+        ]
+        rounds.sort(key=lambda p: not p.assigned)  # the viewer's own assigned rounds first, else kit order
+        return tuple(rounds)
 
 
 class CandidateService:
@@ -171,6 +187,9 @@ class CandidateService:
     def overview(self, *, interviewer: str) -> list[CandidateOverview]:
         """The candidate list: two raw queries, and each kit's outline (not its full model) once."""
         outlines: dict[str, KitOutline | None] = {}
+        from scorecard.services.panel import PanelService
+
+        assigned = PanelService(self._db).my_rounds(interviewer) if interviewer else {}
         out = []
         for row in candidate_overview(self._db, interviewer=interviewer):
             if row.kit_id not in outlines:
@@ -190,6 +209,9 @@ class CandidateService:
                     _kit_rounds=kit.rounds,
                     _counts=row,
                     _db=self._db,
+                    _assigned=frozenset(assigned.get(row.id, ())),
                 )
             )
+        # an interviewer's candidates with assigned rounds still to do come first (else the list's order)
+        out.sort(key=lambda c: c.next_assigned_round is None)
         return out

@@ -286,7 +286,13 @@ class CandidatesPage(QWidget):
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_detail(current.data(CandidateRole) if current.isValid() else None)
 
-    def _on_table_activated(self, _index) -> None:
+    def _on_table_activated(self, index) -> None:
+        # Enter on a candidate opens the interviewer's next assigned round of theirs, if any (issue #9)
+        overview = index.data(CandidateRole) if index is not None and index.isValid() else None
+        next_round = getattr(overview, "next_assigned_round", None)
+        if next_round is not None and self._settings.interviewer:
+            self.roundRequested.emit(overview.id, next_round)
+            return
         self.focus_rounds()
 
     def _on_round_chosen(self, round_id: str) -> None:
@@ -325,7 +331,7 @@ class CandidatesPage(QWidget):
                 if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.proxy.rowCount():
                     if not self.table.currentIndex().isValid():
                         self._select_proxy_row(0)
-                    self.focus_rounds()
+                    self._on_table_activated(self.table.currentIndex())
                     return True
                 if key == Qt.Key.Key_Escape and self.search.text():
                     self.search.clear()
@@ -333,7 +339,10 @@ class CandidatesPage(QWidget):
             elif watched is self.table:
                 if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Right) and not event.modifiers():
                     if self.table.currentIndex().isValid():
-                        self.focus_rounds()
+                        if key == Qt.Key.Key_Right:
+                            self.focus_rounds()
+                        else:
+                            self._on_table_activated(self.table.currentIndex())
                         return True
                 if key == Qt.Key.Key_Up and self.table.currentIndex().row() <= 0:
                     self.focus_search()
