@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -61,13 +62,27 @@ class CommitteeDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.side_by_side = _table(self, "Scorecards side by side")
         self.matrix = _table(self, "Competency matrix")
+        self.round_combo = QComboBox(self)
+        self.round_combo.setAccessibleName("Round shown side by side")
         if view.blind:
             self.tabs.hide()
+            self.round_combo.hide()
         else:
+            self.round_combo.addItem("All rounds", None)
+            for rnd in view.report.evidence:
+                if rnd.scorecards:
+                    n = len(rnd.scorecards)
+                    self.round_combo.addItem(f"{rnd.name} ({n} scorecard{'s' if n != 1 else ''})", rnd.round_id)
             self._fill_side_by_side()
             self._fill_matrix()
-            self.tabs.addTab(self.side_by_side, "Scorecards side by side")
+            page = QWidget(self)
+            column = QVBoxLayout(page)
+            column.setContentsMargins(0, 4, 0, 0)
+            column.addWidget(self.round_combo, 0, Qt.AlignmentFlag.AlignLeft)
+            column.addWidget(self.side_by_side, 1)
+            self.tabs.addTab(page, "Scorecards side by side")
             self.tabs.addTab(self.matrix, "Matrix and disagreements")
+            self.round_combo.currentIndexChanged.connect(lambda _i: self._fill_side_by_side())
         box.addWidget(self.tabs, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.export_button = buttons.addButton("Export committee PDF… (Ctrl+P)", QDialogButtonBox.ButtonRole.ActionRole)
@@ -97,17 +112,20 @@ class CommitteeDialog(QDialog):
 
     def _fill_side_by_side(self) -> None:
         report = self.view.report
-        cards = [sc for rnd in report.evidence for sc in rnd.scorecards]
+        only = self.round_combo.currentData()
+        evidence = [rnd for rnd in report.evidence if only is None or rnd.round_id == only]
+        cards = [sc for rnd in evidence for sc in rnd.scorecards]
         rows: list[tuple[str, str]] = []  # (round name, item title) keyed by item id
         index: dict[tuple[str, str], int] = {}
-        for rnd in report.evidence:
+        t = self.side_by_side
+        t.clear()
+        for rnd in evidence:
             for sc in rnd.scorecards:
                 for it in sc.items:
                     key = (rnd.round_id, it.item_id)
                     if key not in index:
                         index[key] = len(rows)
                         rows.append((rnd.name, f"{it.number}. {it.title}"))
-        t = self.side_by_side
         t.setColumnCount(len(cards))
         t.setRowCount(len(rows) + 2)
         headers = []
@@ -133,7 +151,8 @@ class CommitteeDialog(QDialog):
                     text += f"  ·  {ticked} indicator{'s' if ticked != 1 else ''}"
                 t.setItem(2 + index[(sc.round_id, it.item_id)], col, _cell(text, it.notes))
         t.setHorizontalHeaderLabels(headers)
-        t.setVerticalHeaderLabels(["Recommendation", "Summary", *[f"{r}: {title}" for r, title in rows]])
+        t.setVerticalHeaderLabels(["Recommendation", "Summary",
+                                   *[title if only else f"{r}: {title}" for r, title in rows]])
         t.horizontalHeader().setDefaultSectionSize(200)
 
     def _fill_matrix(self) -> None:
@@ -158,7 +177,8 @@ class CommitteeDialog(QDialog):
             if r.disagreement:
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, "disagreement")
             t.setItem(row, len(m.interviewers), item)
-        t.horizontalHeader().setDefaultSectionSize(150)
+        t.horizontalHeader().setDefaultSectionSize(130)
+        t.horizontalHeader().setStretchLastSection(True)
 
     def _on_export(self) -> None:
         if not self.view.blind:
