@@ -54,6 +54,7 @@ def test_panel_assign_show_and_the_blind_rule_on_the_command_line(tmp_path, caps
     assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
     _code, out, _ = _run(capsys, "--db", str(db), "panel", "show", cid)
     assert "Bo — submitted" in out and "Ana — none" in out
+    assert "Recruiter Screen: Bo — sealed (key " in out
     assert _run(capsys, "--db", str(db), "role", "coordinator")[1].strip() == "coordinator"
     assert _run(capsys, "--db", str(db), "export", cid, "--out", str(tmp_path / "r2.pdf"))[0] == 0
 

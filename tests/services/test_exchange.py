@@ -236,3 +236,38 @@ def test_encrypted_bundles_need_the_team_passphrase(tmp_path):
     assert b.bundles.import_bytes(bundle.data, source="e", passphrase="correct horse").added["candidates"] == 1
     a.close()
     b.close()
+
+
+def test_a_kit_version_with_fields_this_version_does_not_know_asks_for_an_update(panel):
+    coord, cand, bundles, _before, tmp_path = panel
+    records = decode(bundles["Ana"].read_bytes())
+    kit = records["kit_versions"][0]
+    doc = json.loads(kit["kit_json"])
+    doc["interview_room_booking"] = {"room": "4.01"}
+    kit["kit_json"], kit["content_hash"], kit["id"] = json.dumps(doc), "f" * 64, "new-kit-version"
+    for card in records["scorecards"]:
+        card["kit_version_id"] = "new-kit-version"
+    state = content(coord.database_path)
+    report = coord.bundles.import_bytes(encode(records).data, source="future kit")
+    assert "uses fields this version" in report.rejected and "update Scorecard to version" in report.rejected
+    assert content(coord.database_path) == state
+
+
+def test_sync_can_require_the_team_passphrase(tmp_path):
+    from scorecard.services.errors import InvalidInput
+    from scorecard.services.panel import SYNC_PASSPHRASE_REQUIRED
+
+    a = laptop(tmp_path / "a.sqlite3")
+    a.candidates.add(name="Q", kit_id="mini", target_level="mid")
+    a.panel.set_role(Role.COORDINATOR)
+    a.panel.set_setting(SYNC_PASSPHRASE_REQUIRED, "1")
+    folder = tmp_path / "share"
+    folder.mkdir()
+    with pytest.raises(InvalidInput, match="requires the team passphrase"):
+        a.sync.sync(folder)
+    written = a.sync.sync(folder, passphrase="pw").written
+    assert len(written) == 1 and b"scorecard-bundle-encrypted" in (folder / written[0]).read_bytes()
+    b = laptop(tmp_path / "b.sqlite3")
+    assert b.sync.sync(folder, passphrase="pw").imported[0].added["candidates"] == 1
+    a.close()
+    b.close()

@@ -139,3 +139,17 @@ def test_own_assigned_rounds_come_first_and_enter_opens_the_next_one(services, s
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.scoring_page)
     assert window.scoring_page._card.round_id == "tech"
+
+
+def test_the_same_person_typed_twice_is_merged_only_when_confirmed(services, settings, make_window):
+    from scorecard.domain.panel import Interviewer
+
+    window = make_window(services, settings)
+    actions = window.panel_actions
+    assert actions.merge_interviewers(confirm=True) == 0
+    services.panel._store.add_interviewer(Interviewer("0000aaaa-other-laptop", INTERVIEWER), "2026-11-30T09:00:00")
+    assert INTERVIEWER in actions.merge_preview()
+    assert actions.merge_interviewers(confirm=False) == 0 and services.panel.merge_groups()
+    assert actions.merge_interviewers(confirm=True) == 1
+    assert not services.panel.merge_groups()
+    assert "0000aaaa-other-laptop" in services.panel.ids_of(INTERVIEWER)

@@ -71,6 +71,8 @@ def add_panel_parsers(subparsers: argparse._SubParsersAction) -> None:
     sync.add_argument("folder", type=Path, metavar="FOLDER")
     sync.add_argument("--passphrase-file", type=Path, metavar="FILE")
     sync.add_argument("--encrypt", action="store_true", help="write encrypted files (team passphrase)")
+    sync.add_argument("--require-passphrase", choices=["on", "off"],
+                      help="remember whether syncing on this laptop must use the team passphrase")
     sync.set_defaults(func=cmd_sync)
 
 
@@ -131,17 +133,27 @@ def cmd_show(args) -> int:
         view = services.panel.panel(c.id)
         _vid, kit = services.kits.latest(c.kit_id)
         names = {r.id: r.name for r in kit.rounds}
+        seals = [(card, services.seals.verify(card.id)) for card in services.scoring.for_candidate(c.id)
+                 if card.is_submitted]
     if args.json:
         print(json.dumps({"candidate": c.id, "name": c.name, "assigned": [
             {"round": a.round_id, "interviewer": a.interviewer.name, "interviewer_id": a.interviewer.id,
-             "status": a.status} for a in view.assigned]}, ensure_ascii=False, indent=2))
+             "status": a.status} for a in view.assigned],
+            "seals": [{"scorecard": card.id, "interviewer": card.interviewer, "round": card.round_id,
+                       "seal": check.status.value, "key": check.fingerprint} for card, check in seals]},
+            ensure_ascii=False, indent=2))
         return 0
     print(f"{c.name}{'  (withdrawn)' if c.is_withdrawn else ''}")
     if not view.assigned:
         print("  nobody assigned yet: `scorecard panel assign CANDIDATE ROUND INTERVIEWER...`")
     for a in view.assigned:
         print(f"  {names.get(a.round_id, a.round_id)}: {a.interviewer.name} — {a.status}")
-    return 0
+    if seals:
+        print("Submitted scorecards:")
+    for card, check in seals:
+        key = f" (key {check.fingerprint})" if check.fingerprint else ""
+        print(f"  {names.get(card.round_id, card.round_id)}: {card.interviewer} — {check.status.value}{key}")
+    return 1 if any(not check.ok for _c, check in seals) else 0
 
 
 def cmd_me(args) -> int:
@@ -249,8 +261,13 @@ def cmd_bundle_import(args) -> int:
 def cmd_sync(args) -> int:
     from scorecard.cli.main import open_services
 
-    passphrase = _passphrase(args, required=args.encrypt)
     with open_services(args) as services:
+        from scorecard.services.panel import SYNC_PASSPHRASE_REQUIRED
+
+        if args.require_passphrase:
+            services.panel.set_setting(SYNC_PASSPHRASE_REQUIRED, "1" if args.require_passphrase == "on" else None)
+        required = args.encrypt or services.panel.setting(SYNC_PASSPHRASE_REQUIRED) == "1"
+        passphrase = _passphrase(args, required=required)
         report = services.sync.sync(args.folder, passphrase=passphrase,
                                     as_coordinator=_coordinator(args))
         _print_merge_hint(services)

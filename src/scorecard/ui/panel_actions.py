@@ -45,6 +45,7 @@ class PanelActions(QObject):
         self.import_action = act("&Import…", self.import_dialog, "Ctrl+Shift+O")
         self.folder_action = act("E&xchange folder…", self.choose_exchange_folder)
         self.sync_action = act("S&ync now", self.sync_now)
+        self.merge_action = act("&Merge interviewers typed twice…", self.merge_interviewers)
         self.coordinator_action = act("Act as hiring &coordinator", self.set_coordinator, checkable=True)
 
     def build_menu(self, menubar) -> QMenu:
@@ -52,7 +53,7 @@ class PanelActions(QObject):
         for group in ((self.edit_action, self.withdraw_action, self.reopen_action, self.assign_action),
                       (self.committee_action,),
                       (self.send_action, self.pack_action, self.import_action, self.folder_action, self.sync_action),
-                      (self.coordinator_action,)):
+                      (self.merge_action, self.coordinator_action)):
             menu.addActions(list(group))
             menu.addSeparator()
         return menu
@@ -125,6 +126,37 @@ class PanelActions(QObject):
         self.dialog = AssignDialog(self.services, candidate, self._window)
         self.dialog.finished.connect(lambda _r: self.changed.emit())
         self.dialog.open()
+
+    def merge_preview(self) -> str:
+        """What a merge would record: the same name under several ids, and their scorecards."""
+        lines = []
+        for g in self.services.panel.merge_groups():
+            others = ", ".join(f"{a.id[:8]}… ({g.scorecards.get(a.id, 0)} scorecards)" for a in g.aliases)
+            lines.append(f"{g.name}: keep {g.keep.id[:8]}… ({g.scorecards.get(g.keep.id, 0)} scorecards); "
+                         f"the same person as {others}")
+        return "\n".join(lines)
+
+    def merge_interviewers(self, _checked: bool = False, *, confirm=None) -> int:
+        """Preview, and only when confirmed record each merge as an alias (no scorecard is rewritten)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        preview = self.merge_preview()
+        if not preview:
+            self.notice.emit("No interviewers share a name under different ids.", "info")
+            return 0
+        if confirm is None:
+            confirm = QMessageBox.question(
+                self._window, "Merge interviewers",
+                f"These look like the same person typed on two laptops:\n\n{preview}\n\n"
+                "Merge them? Each merge is recorded as an alias; no scorecard is changed.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            ) == QMessageBox.StandardButton.Yes
+        if not confirm:
+            return 0
+        n = self.services.panel.merge(self.services.panel.merge_groups())
+        self.notice.emit(f"Merged: {n} alias(es) recorded.", "positive")
+        self.changed.emit()
+        return n
 
     def set_coordinator(self, on: bool) -> None:
         from scorecard.domain.panel import Role
