@@ -101,3 +101,24 @@ def test_bundle_export_import_sync_and_merge_on_the_command_line(tmp_path, capsy
     code, text, _ = _run(capsys, "--db", a, "sync", str(share))
     assert code == 0 and "wrote" in text
     assert "nothing new" in _run(capsys, "--db", a, "sync", str(share))[1]
+
+
+def test_an_assigned_interviewer_cannot_import_the_panels_scorecards_before_submitting(tmp_path, capsys):
+    from scorecard.services import open_services
+
+    coord, ana = str(tmp_path / "c.sqlite3"), str(tmp_path / "ana.sqlite3")
+    cid = _run(capsys, "--db", coord, "candidate", "add", "Zoë", "--kit", "integration-engineer", "--level", "mid")[1].strip()
+    _run(capsys, "--db", coord, "panel", "assign", cid, "recruiter-screen", "Ana", "Bo")
+    pack = tmp_path / "pack.scorecard-bundle"
+    _run(capsys, "--db", coord, "bundle", "export", "--candidate", cid, "--pack", "--out", str(pack))
+    with open_services(tmp_path / "c.sqlite3") as svc:
+        score_round(svc, candidate_id=cid, round_id="recruiter-screen", interviewer="Bo")
+    bo = tmp_path / "bo.scorecard-bundle"
+    _run(capsys, "--db", coord, "bundle", "export", "--candidate", cid, "--interviewer", "Bo", "--out", str(bo))
+    assert _run(capsys, "--db", ana, "bundle", "import", str(pack))[0] == 0
+    _run(capsys, "--db", ana, "me", "Ana")
+    code, _out, err = _run(capsys, "--db", ana, "bundle", "import", str(bo))
+    assert code == 1 and "not all submitted" in err
+    with open_services(tmp_path / "ana.sqlite3") as svc:
+        assert svc.scoring.for_candidate(cid) == []
+    assert _run(capsys, "--db", ana, "--as-coordinator", "bundle", "import", str(bo))[0] == 0

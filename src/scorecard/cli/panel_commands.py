@@ -250,8 +250,9 @@ def cmd_bundle_import(args) -> int:
     passphrase = _passphrase(args)
     failed = False
     with open_services(args) as services:
+        viewer = services.bundles.blind_viewer(as_coordinator=_coordinator(args))
         for path in args.files:
-            report = services.bundles.import_file(path, passphrase=passphrase)
+            report = services.bundles.import_file(path, passphrase=passphrase, blind_viewer=viewer)
             print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
             failed |= not report.ok
         _print_merge_hint(services)

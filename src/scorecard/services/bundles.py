@@ -236,12 +236,30 @@ class BundleService:
 
     # import ---------------------------------------------------------------------------
 
-    def import_file(self, path: Path, *, passphrase: str | None = None) -> ImportReport:
+    def import_file(self, path: Path, *, passphrase: str | None = None, blind_viewer: str | None = None) -> ImportReport:
+        """Import one file. With `blind_viewer` (this laptop's user, unless acting as coordinator) a file
+        holding other interviewers' scorecards for a candidate they are still blind to is refused."""
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
             return ImportReport(str(path), rejected=f"cannot read it: {exc.strerror or exc}")
-        return self.import_bytes(data, source=str(path), passphrase=passphrase)
+        report = self.import_bytes(data, source=str(path), passphrase=passphrase, blind_viewer=blind_viewer)
+        if report.deferred:
+            report.rejected = (
+                f"it holds {report.deferred} scorecard(s) of other interviewers for a candidate whose assigned "
+                "rounds you have not all submitted yet; submit yours first (the coordinator imports with "
+                "--as-coordinator)"
+            )
+        return report
+
+    def blind_viewer(self, *, as_coordinator: bool | None = None) -> str | None:
+        """Whose blind rule an import on this laptop follows: its user's, unless they act as coordinator."""
+        from scorecard.domain.panel import Role
+
+        if as_coordinator or (as_coordinator is None and self._panel.role() is Role.COORDINATOR):
+            return None
+        me = self._panel.me()
+        return me.name if me is not None else None
 
     def import_bytes(self, data: bytes, *, source: str, passphrase: str | None = None,
                      blind_viewer: str | None = None) -> ImportReport:

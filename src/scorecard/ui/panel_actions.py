@@ -236,7 +236,10 @@ class PanelActions(QObject):
 
     def import_files(self, paths: list[Path]) -> list:
         """Import bundle files, each exactly once in one transaction; a summary in the notice."""
-        reports = [self.services.bundles.import_file(Path(p)) for p in paths]
+        self.link_me()
+        bundles = self.services.bundles
+        viewer = bundles.blind_viewer()
+        reports = [bundles.import_file(Path(p), blind_viewer=viewer) for p in paths]
         lines = [r.summary() for r in reports]
         groups = self.services.panel.merge_groups()
         for g in groups:
