@@ -154,3 +154,26 @@ def test_the_same_person_typed_twice_is_merged_only_when_confirmed(services, set
     assert actions.merge_interviewers(confirm=True) == 1
     assert not services.panel.merge_groups()
     assert "0000aaaa-other-laptop" in services.panel.ids_of(INTERVIEWER)
+
+
+def test_an_assigned_round_not_started_keeps_the_scoring_view_blind(services, settings, candidate, make_window):
+    """Submitted the tech round, assigned to screen too but not started: the panel stays hidden."""
+    from tests.ui.test_blind import OTHER
+    from tests.ui.test_blind import SECRET as OTHERS_SECRET
+
+    services.panel.assign(candidate_id=candidate.id, round_id="screen", interviewers=[INTERVIEWER],
+                          round_ids={"screen", "tech"})
+    services.panel.assign(candidate_id=candidate.id, round_id="tech", interviewers=[INTERVIEWER, OTHER],
+                          round_ids={"screen", "tech"})
+    score_round(services, candidate_id=candidate.id, round_id="tech", interviewer=OTHER, note=OTHERS_SECRET)
+    score_round(services, candidate_id=candidate.id, round_id="tech", interviewer=INTERVIEWER, note="mine")
+    window = make_window(services, settings)
+    window._on_round_requested(candidate.id, "tech")
+    scoring = window.scoring_page
+    assert scoring.read_only
+    assert OTHERS_SECRET not in every_text(window)
+    # with the assigned screen round submitted too, the panel shows
+    scoring._on_back_requested()
+    score_round(services, candidate_id=candidate.id, round_id="screen", interviewer=INTERVIEWER)
+    window._on_round_requested(candidate.id, "tech")
+    assert OTHERS_SECRET in scoring.locked_panel.details.text()
