@@ -110,6 +110,7 @@ def test_edit_withdraw_reopen_and_the_coordinator_role(services, settings, candi
     qtbot.waitUntil(lambda: "Zoë Núñez" in every_text(window.candidates_page))
     actions.withdraw_candidate()
     assert services.candidates.get(candidate.id).is_withdrawn
+    qtbot.waitUntil(lambda: "withdrawn" in window.candidates_page.detail_sub.text())
     actions.reopen_candidate()
     assert not services.candidates.get(candidate.id).is_withdrawn
     # a coordinator who scores nothing sees the committee view

@@ -129,6 +129,7 @@ def cmd_candidates(args: argparse.Namespace) -> int:
                     "kit_title": r.kit_title,
                     "target_level": r.target_level,
                     "auto_declined": r.auto_declined,
+                    "withdrawn": r.withdrawn,
                     "rounds": [
                         {
                             "id": p.round_id,
@@ -151,7 +152,7 @@ def cmd_candidates(args: argparse.Namespace) -> int:
             return 0
         for r in rows:
             done = sum(1 for p in r.rounds if p.submitted)
-            flag = "  AUTO-DECLINED" if r.auto_declined else ""
+            flag = ("  AUTO-DECLINED" if r.auto_declined else "") + ("  (withdrawn)" if r.withdrawn else "")
             print(f"{r.name}  ·  {r.kit_title}  ·  {r.target_level_name}  ·  "
                   f"{done}/{len(r.rounds)} rounds with a submitted scorecard{flag}")
             print(f"    id {r.id}")

@@ -53,6 +53,7 @@ class CandidateOverview:
     target_level: str
     target_level_name: str
     auto_declined: bool
+    withdrawn: bool = False
     _kit_rounds: tuple[RoundOutline, ...] = field(default=(), repr=False, compare=False)
     _counts: CandidateOverviewRow | None = field(default=None, repr=False, compare=False)
     _db: Database | None = field(default=None, repr=False, compare=False)
@@ -189,7 +190,9 @@ class CandidateService:
         outlines: dict[str, KitOutline | None] = {}
         from scorecard.services.panel import PanelService
 
-        assigned = PanelService(self._db).my_rounds(interviewer) if interviewer else {}
+        panel = PanelService(self._db)
+        assigned = panel.my_rounds(interviewer) if interviewer else {}
+        withdrawn = self._panel_store().withdrawn_ids()
         out = []
         for row in candidate_overview(self._db, interviewer=interviewer):
             if row.kit_id not in outlines:
@@ -206,6 +209,7 @@ class CandidateService:
                     target_level=row.target_level,
                     target_level_name=kit.level_names.get(row.target_level, row.target_level),
                     auto_declined=row.auto_declined,
+                    withdrawn=row.id in withdrawn,
                     _kit_rounds=kit.rounds,
                     _counts=row,
                     _db=self._db,

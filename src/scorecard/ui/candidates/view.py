@@ -273,7 +273,8 @@ class CandidatesPage(QWidget):
             self.rounds_model.set_rounds([])
             return
         self.detail_title.setText(overview.name)
-        self.detail_sub.setText(f"{overview.kit_title} · target level {overview.target_level_name}")
+        withdrawn = " · withdrawn (Panel ▸ Reopen candidate)" if getattr(overview, "withdrawn", False) else ""
+        self.detail_sub.setText(f"{overview.kit_title} · target level {overview.target_level_name}{withdrawn}")
         self.declined_label.setText("⚠ Auto-declined by a knock-out answer" if overview.auto_declined else "")
         self.declined_label.setVisible(overview.auto_declined)
         self.rounds_model.set_rounds(overview.rounds)
