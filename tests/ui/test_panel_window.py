@@ -77,7 +77,7 @@ def test_assign_import_and_the_committee_view(services, settings, candidate, mak
     dlg = actions.open_committee(candidate.id)
     assert not dlg.view.blind and dlg.export_button.isEnabled()
     headers = [dlg.side_by_side.horizontalHeaderItem(c).text() for c in range(dlg.side_by_side.columnCount())]
-    assert len(headers) == 2 and any(h.startswith("Bo\nTechnical interview") and "sealed" in h for h in headers)
+    assert len(headers) == 2 and any(h.startswith("Bo\nTechnical interview") and "sealed by Bo's laptop" in h for h in headers)
     assert SECRET in every_text(dlg) or any(
         SECRET in (dlg.side_by_side.item(r, c).toolTip() if dlg.side_by_side.item(r, c) else "")
         for r in range(dlg.side_by_side.rowCount()) for c in range(dlg.side_by_side.columnCount()))

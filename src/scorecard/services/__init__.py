@@ -76,7 +76,7 @@ class Services:
     def sync(self):
         from scorecard.services.sync import SyncService
 
-        return SyncService(self.bundles, self.panel)
+        return SyncService(self.bundles, self.panel, db=self.db, public_key=self.seals.key.public_key)
 
     @property
     def database_path(self) -> Path:

@@ -28,6 +28,8 @@ class CommitteeView:
     report: ConsolidatedReport | None = None
     #: scorecard id → its seal check (only when not blind)
     seals: dict[str, SealCheck] = field(default_factory=dict)
+    #: scorecard id → whose laptop vouches for it, in words ("sealed by Bo Chen's laptop", "not sealed")
+    vouched: dict[str, str] = field(default_factory=dict)
 
     @property
     def blind(self) -> bool:
@@ -57,9 +59,19 @@ def committee_view(services, *, candidate_id: str, viewer: str) -> CommitteeView
         frame = (services.kits.version(version_id), kit)
     report = consolidate(candidate=candidate, kit=frame[1], kit_version=frame[0], scorecards=cards,
                          exported_at=utcnow(), kits_by_version=used)
+    seals = {c.id: services.seals.verify(c.id) for c in cards if c.is_submitted}
+    keys = {p.public_key: p.name for p in services.panel.interviewers() if p.public_key}
+    vouched = {}
+    for card_id, check in seals.items():
+        if check.public_key and check.ok:
+            owner = keys.get(check.public_key)
+            vouched[card_id] = f"sealed by {owner}'s laptop" if owner else f"sealed by key {check.fingerprint}"
+        else:
+            vouched[card_id] = check.status.value
     return CommitteeView(
         **base,
+        vouched=vouched,
         draft_names=tuple(f"{c.interviewer} ({names.get(c.round_id, c.round_id)})" for c in cards if not c.is_submitted),
         report=report,
-        seals={c.id: services.seals.verify(c.id) for c in cards if c.is_submitted},
+        seals=seals,
     )

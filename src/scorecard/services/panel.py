@@ -94,6 +94,14 @@ class PanelService:
     def set_setting(self, key: str, value: str | None) -> None:
         self._store.set_setting(key, value)
 
+    # --- the exchange folder's bookkeeping -----------------------------------------------
+
+    def seen(self, name: str, digest: str) -> bool:
+        return self._store.seen(name, digest)
+
+    def mark_seen(self, name: str, digest: str, at: str) -> None:
+        self._store.mark_seen(name, digest, at)
+
     # --- interviewers ---------------------------------------------------------------
 
     def interviewers(self) -> list[Interviewer]:

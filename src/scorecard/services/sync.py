@@ -39,9 +39,12 @@ class SyncReport:
 
 
 class SyncService:
-    def __init__(self, bundles: BundleService, panel: PanelService):
+    def __init__(self, bundles: BundleService, panel: PanelService, *, db, public_key: str):
         self._bundles = bundles
         self._panel = panel
+        self._db = db
+        #: this laptop's public key: the scorecards it sealed are the ones it sends
+        self._public_key = public_key
 
     def sync(self, folder: Path, *, passphrase: str | None = None, as_coordinator: bool | None = None) -> SyncReport:
         folder = Path(folder)
@@ -58,9 +61,8 @@ class SyncService:
 
     def _write(self, folder: Path, report: SyncReport, passphrase: str | None, as_coordinator: bool | None) -> None:
         me = self._panel.me()
-        db = self._bundles._db
-        r = reader(db)
-        my_key = self._bundles._seals.key.public_key
+        r = reader(self._db)
+        my_key = self._public_key
         coordinator = as_coordinator if as_coordinator is not None else self._panel.role() is Role.COORDINATOR
         outgoing: list[dict] = []
         if coordinator:
@@ -82,14 +84,14 @@ class SyncService:
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, folder / bundle.file_name)
-            self._panel._store.mark_seen(bundle.file_name, sha256_hex(bundle.data), utcnow().isoformat())
+            self._panel.mark_seen(bundle.file_name, sha256_hex(bundle.data), utcnow().isoformat())
             names.add(bundle.file_name)
             report.written.append(bundle.file_name)
 
     # --- reading -----------------------------------------------------------------------
 
     def _read(self, folder: Path, report: SyncReport, passphrase: str | None) -> None:
-        store = self._panel._store
+        store = self._panel
         me = self._panel.me()
         coordinator = self._panel.role() is Role.COORDINATOR
         viewer = None if coordinator or me is None else me.name

@@ -130,8 +130,8 @@ class CommitteeDialog(QDialog):
         t.setRowCount(len(rows) + 2)
         headers = []
         for col, sc in enumerate(cards):
-            seal = self.view.seals.get(sc.scorecard_id)
-            seal_text = f" · {seal.status.value}" if seal else ""
+            vouched = self.view.vouched.get(sc.scorecard_id)
+            seal_text = f"\n{vouched}" if vouched else ""
             draft = " · DRAFT" if str(sc.status) == "draft" else ""
             headers.append(f"{sc.interviewer}\n{sc.round_name}{draft}{seal_text}")
             rec = sc.recommendation.label or "—"
