@@ -178,3 +178,20 @@ def test_an_assigned_round_not_started_keeps_the_scoring_view_blind(services, se
     score_round(services, candidate_id=candidate.id, round_id="screen", interviewer=INTERVIEWER)
     window._on_round_requested(candidate.id, "tech")
     assert OTHERS_SECRET in scoring.locked_panel.details.text()
+
+
+def test_an_encrypted_bundle_asks_for_the_team_passphrase_once(services, settings, candidate, make_window, tmp_path):
+    window = make_window(services, settings)
+    actions = window.panel_actions
+    with open_services(tmp_path / "other.sqlite3") as other:
+        other.kits.import_kit(mini_kit(), source_name="mini.yaml", source_text="# built in tests")
+        c = other.candidates.add(name="Encrypted Person", kit_id="mini", target_level="mid")
+        data = other.bundles.export(candidate_ids=[c.id], passphrase="team secret").data
+    path = tmp_path / "enc.scorecard-bundle"
+    path.write_bytes(data)
+    asked = []
+    actions.ask_passphrase = lambda: asked.append(1) or None
+    assert not actions.import_files([path])[0].ok  # cancelled: refused, nothing stored
+    actions.ask_passphrase = lambda: asked.append(1) or "team secret"
+    assert actions.import_files([path])[0].added["candidates"] == 1
+    assert actions.import_files([path])[0].nothing_new and len(asked) == 2  # remembered for the session

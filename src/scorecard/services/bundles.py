@@ -53,6 +53,8 @@ class ImportReport:
     rejected: str | None = None
     #: scorecards left for later by the blind rule (sync)
     deferred: int = 0
+    #: the file is encrypted and no passphrase was given
+    needs_passphrase: bool = False
 
     @property
     def ok(self) -> bool:
@@ -274,6 +276,7 @@ class BundleService:
             self._apply(records, report)
         except BundleRejected as exc:
             report.rejected = str(exc)
+            report.needs_passphrase = isinstance(exc, PassphraseNeeded)
         except SaveFailed as exc:
             report.rejected = f"the database could not store it: {exc}"
         return report

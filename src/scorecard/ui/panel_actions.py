@@ -26,6 +26,10 @@ class PanelActions(QObject):
         self._window = window
         self.committee_dialog = None
         self.dialog = None
+        #: the team passphrase, once typed, for this session only (never stored)
+        self._passphrase: str | None = None
+        #: asks the user for the team passphrase (replaced in tests); returns None when cancelled
+        self.ask_passphrase = self._ask_passphrase
 
         def act(text: str, slot, shortcut: str | None = None, *, checkable: bool = False) -> QAction:
             action = QAction(text, window)
@@ -239,7 +243,10 @@ class PanelActions(QObject):
         self.link_me()
         bundles = self.services.bundles
         viewer = bundles.blind_viewer()
-        reports = [bundles.import_file(Path(p), blind_viewer=viewer) for p in paths]
+        reports = [bundles.import_file(Path(p), blind_viewer=viewer, passphrase=self._passphrase) for p in paths]
+        if any(r.needs_passphrase for r in reports) and self.passphrase() is not None:
+            reports = [bundles.import_file(Path(p), blind_viewer=viewer, passphrase=self._passphrase)
+                       if r.needs_passphrase else r for p, r in zip(paths, reports)]
         lines = [r.summary() for r in reports]
         groups = self.services.panel.merge_groups()
         for g in groups:
@@ -272,8 +279,14 @@ class PanelActions(QObject):
         from scorecard.services.errors import InvalidInput
 
         self.link_me()
+        from scorecard.services.panel import SYNC_PASSPHRASE_REQUIRED
+
+        required = self.services.panel.setting(SYNC_PASSPHRASE_REQUIRED) == "1"
+        if required and self.passphrase() is None:
+            self.notice.emit("The exchange folder needs the team passphrase; nothing was synced.", "info")
+            return
         try:
-            report = self.services.sync.sync(Path(folder))
+            report = self.services.sync.sync(Path(folder), passphrase=self._passphrase)
         except (InvalidInput, OSError) as exc:
             self.notice.emit(f"Exchange folder: {exc}", "negative")
             return
@@ -286,3 +299,18 @@ class PanelActions(QObject):
             self.notice.emit("\n".join([text + ".", *problems]), "negative" if problems else "info")
         if new:
             self.changed.emit()
+
+    # --- the team passphrase ------------------------------------------------------------------
+
+    def passphrase(self) -> str | None:
+        if self._passphrase is None:
+            self._passphrase = self.ask_passphrase() or None
+        return self._passphrase
+
+    def _ask_passphrase(self) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        text, ok = QInputDialog.getText(self._window, "Team passphrase",
+                                        "The exchange files are encrypted. Team passphrase:",
+                                        QLineEdit.EchoMode.Password)
+        return text if ok and text else None
