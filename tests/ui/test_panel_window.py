@@ -195,3 +195,19 @@ def test_an_encrypted_bundle_asks_for_the_team_passphrase_once(services, setting
     actions.ask_passphrase = lambda: asked.append(1) or "team secret"
     assert actions.import_files([path])[0].added["candidates"] == 1
     assert actions.import_files([path])[0].nothing_new and len(asked) == 2  # remembered for the session
+
+
+def test_the_exchange_folder_is_synced_on_start_and_after_each_submit(services, settings, candidate, make_window,
+                                                                      tmp_path):
+    folder = tmp_path / "share"
+    folder.mkdir()
+    services.panel.set_setting("sync_folder", str(folder))
+    window = make_window(services, settings)  # on start: nothing of mine to send yet
+    assert list(folder.iterdir()) == []
+    card = score_round(services, candidate_id=candidate.id, round_id="tech", interviewer=INTERVIEWER)
+    window.scoring_page.submitted.emit(card.id)
+    files = [p.name for p in folder.iterdir()]
+    assert len(files) == 1 and files[0].endswith(".scorecard-bundle")
+    actions = window.panel_actions
+    actions.sync_now()
+    assert "sent 0, received 0" in window._notice_text

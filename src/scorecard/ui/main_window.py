@@ -341,6 +341,7 @@ class MainWindow(QMainWindow):
         self.export_menu.addActions(self.candidates_page.exports.actions())
         self.export_menu.setEnabled(True)
         self.panel_actions.notice.connect(self._on_notice)
+        self.scoring_page.submitted.connect(lambda _id: self.panel_actions.sync_now(quiet=True))  # exchange folder
         self.panel_actions.changed.connect(lambda: self.candidates_page.refresh(select=self.candidates_page.selected_id()))
         self.panel_menu.setEnabled(True)
         self.panel_actions.services_ready()
@@ -418,7 +419,6 @@ class MainWindow(QMainWindow):
             self.scoring_page.focus_notes()
 
     def _on_scoring_closed(self, candidate_id: str) -> None:
-        self.panel_actions.sync_now(quiet=True)  # the exchange folder, if set: send what was just submitted
         self.candidates_page.refresh(select=candidate_id)
         self.stack.setCurrentWidget(self.candidates_page)
         self.candidates_page.focus_table()
