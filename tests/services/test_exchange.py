@@ -108,6 +108,8 @@ def test_four_laptops_merge_exactly_once_in_any_order(panel):
         assert other.bundles.import_file(p).ok
     assert report_text(other, cand.id) == text_one
     other.close()
+    # the same database, row for row (rows in any physical order)
+    assert sorted(content(copy_db_path)) == sorted(content(coord.database_path))
 
     # the same scorecards scored on one database
     single = laptop(tmp_path / "single-copy.sqlite3", kit=False)

@@ -116,14 +116,14 @@ class BundleReader:
 
     def assignments(self, candidate_ids: Iterable[str]) -> list[dict]:
         ids = sorted(set(candidate_ids))
-        return _dicts(self._conn, "SELECT id, candidate_id, round_id, interviewer_id FROM assignment "
+        return _dicts(self._conn, "SELECT id, candidate_id, round_id, interviewer_id, created_at FROM assignment "
                       f"WHERE candidate_id IN ({_marks(len(ids))}) ORDER BY id", ids,
-                      ("id", "candidate_id", "round_id", "interviewer_id"))
+                      ("id", "candidate_id", "round_id", "interviewer_id", "created_at"))
 
     def interviewers(self, ids: Iterable[str]) -> list[dict]:
         ids = sorted({i for i in ids if i})
-        return _dicts(self._conn, f"SELECT id, name, public_key FROM interviewer WHERE id IN ({_marks(len(ids))}) ORDER BY id",
-                      ids, ("id", "name", "public_key"))
+        return _dicts(self._conn, "SELECT id, name, public_key, created_at FROM interviewer "
+                      f"WHERE id IN ({_marks(len(ids))}) ORDER BY id", ids, ("id", "name", "public_key", "created_at"))
 
     def kit_source_text(self, kit_version_id: str) -> str | None:
         row = self._conn.execute("SELECT source_text FROM kit_version WHERE id = ?", (kit_version_id,)).fetchone()
@@ -167,7 +167,7 @@ class BundleWriter(BundleReader):
 
     def insert_interviewer(self, p: dict, at: str) -> None:
         self._conn.execute("INSERT INTO interviewer (id, name, public_key, created_at) VALUES (?, ?, ?, ?)",
-                           (p["id"], p["name"], p.get("public_key"), at))
+                           (p["id"], p["name"], p.get("public_key"), p.get("created_at") or at))
 
     def set_public_key(self, interviewer_id: str, key: str) -> None:
         self._conn.execute("UPDATE interviewer SET public_key = ? WHERE id = ? AND public_key IS NULL",
@@ -176,7 +176,7 @@ class BundleWriter(BundleReader):
     def insert_assignment(self, a: dict, at: str) -> int:
         return self._conn.execute(
             "INSERT OR IGNORE INTO assignment (id, candidate_id, round_id, interviewer_id, created_at) VALUES (?, ?, ?, ?, ?)",
-            (a["id"], a["candidate_id"], a["round_id"], a["interviewer_id"], at),
+            (a["id"], a["candidate_id"], a["round_id"], a["interviewer_id"], a.get("created_at") or at),
         ).rowcount
 
     def existing_card(self, card_id: str) -> tuple[str, str] | None:
