@@ -273,3 +273,22 @@ def test_sync_can_require_the_team_passphrase(tmp_path):
     assert b.sync.sync(folder, passphrase="pw").imported[0].added["candidates"] == 1
     a.close()
     b.close()
+
+
+def test_a_coordinators_edit_of_a_candidate_travels_and_the_newest_edit_wins(panel):
+    coord, cand, bundles, _before, tmp_path = panel
+    # the coordinator fixes a typo in the name and withdraws the candidate after the pack went out
+    coord.candidates.edit(candidate_id=cand.id, name="Zoë Núñez-Ortega")
+    coord.candidates.withdraw(candidate_id=cand.id)
+    # interviewers' bundles still carry the old name: no conflict, the newer edit stays
+    for p in bundles.values():
+        report = coord.bundles.import_file(p)
+        assert report.ok, report.summary()
+    assert coord.candidates.get(cand.id).name == "Zoë Núñez-Ortega"
+    # and the edit reaches a laptop that holds the old record
+    ana = open_services(tmp_path / "Ana.sqlite3")
+    edit = coord.bundles.export(candidate_ids=[cand.id], scorecards=False)
+    assert ana.bundles.import_bytes(edit.data, source="edit").added["candidate_edits"] == 1
+    got = ana.candidates.get(cand.id)
+    assert got.name == "Zoë Núñez-Ortega" and got.is_withdrawn
+    ana.close()

@@ -102,6 +102,7 @@ def test_migration_turns_existing_scorecard_names_into_interviewers(tmp_path):
     conn.execute("DROP INDEX ix_scorecard_interviewer_id")
     conn.execute("ALTER TABLE scorecard DROP COLUMN interviewer_id")
     conn.execute("ALTER TABLE candidate DROP COLUMN withdrawn_at")
+    conn.execute("ALTER TABLE candidate DROP COLUMN updated_at")
     conn.execute("UPDATE alembic_version SET version_num = '0003'")
     conn.commit()
     conn.close()

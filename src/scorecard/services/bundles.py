@@ -385,10 +385,16 @@ class BundleService:
                 w.insert_candidate(c)
                 report.added["candidates"] += 1
                 continue
-            if " ".join(here["name"].split()).casefold() != " ".join(c["name"].split()).casefold():
+            same_name = " ".join(here["name"].split()).casefold() == " ".join(c["name"].split()).casefold()
+            edited_here, edited_there = here.get("updated_at"), c.get("updated_at")
+            if not same_name and not edited_here and not edited_there:
+                # neither side was ever edited: one id, two different people
                 report.conflicts.append(
                     f"candidate id {c['id']} is '{here['name']}' here but '{c['name']}' in the file"
                 )
+            elif edited_there and (not edited_here or edited_there > edited_here):
+                w.update_candidate(c)  # the newest edit of name, level or withdrawal wins, in any order
+                report.added["candidate_edits"] += 1
             if c.get("auto_declined") and not here["auto_declined"]:
                 w.flag_auto_declined(c["id"])
 

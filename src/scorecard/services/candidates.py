@@ -137,7 +137,9 @@ class CandidateService:
             if level not in {lv.id for lv in kit.levels}:
                 known = ", ".join(lv.id for lv in kit.levels)
                 raise InvalidInput(f"level '{level}' is not in kit '{current.kit_id}'; use one of {known}")
-        self._panel_store().update_candidate(candidate_id, name=new_name, target_level=level)
+        from scorecard.domain.ids import utcnow
+
+        self._panel_store().update_candidate(candidate_id, name=new_name, target_level=level, at=utcnow().isoformat())
         return self.get(candidate_id)
 
     def withdraw(self, *, candidate_id: str) -> Candidate:
@@ -145,12 +147,15 @@ class CandidateService:
         from scorecard.domain.ids import utcnow
 
         if not self.get(candidate_id).is_withdrawn:
-            self._panel_store().set_withdrawn(candidate_id, utcnow().isoformat())
+            now = utcnow().isoformat()
+            self._panel_store().set_withdrawn(candidate_id, now, now)
         return self.get(candidate_id)
 
     def reopen(self, *, candidate_id: str) -> Candidate:
-        self.get(candidate_id)
-        self._panel_store().set_withdrawn(candidate_id, None)
+        from scorecard.domain.ids import utcnow
+
+        if self.get(candidate_id).is_withdrawn:
+            self._panel_store().set_withdrawn(candidate_id, None, utcnow().isoformat())
         return self.get(candidate_id)
 
     def get(self, candidate_id: str) -> Candidate:

@@ -16,7 +16,7 @@ from scorecard.storage.database import Database
 from scorecard.storage.errors import SaveFailed, describe
 
 KIT_COLUMNS = ("id", "kit_id", "version", "title", "content_hash", "source_name", "source_text", "kit_json", "imported_at")
-CANDIDATE_COLUMNS = ("id", "name", "kit_id", "target_level", "auto_declined", "created_at", "withdrawn_at")
+CANDIDATE_COLUMNS = ("id", "name", "kit_id", "target_level", "auto_declined", "created_at", "withdrawn_at", "updated_at")
 CARD_COLUMNS = (
     "id", "candidate_id", "kit_version_id", "round_id", "interviewer", "interviewer_id", "status",
     "recommendation", "summary", "current_item_id", "created_at", "updated_at", "submitted_at",
@@ -160,6 +160,13 @@ class BundleWriter(BundleReader):
         self._conn.execute(
             f"INSERT INTO candidate ({','.join(CANDIDATE_COLUMNS)}) VALUES ({_marks(len(CANDIDATE_COLUMNS))})",
             [int(c[k]) if k == "auto_declined" else c.get(k) for k in CANDIDATE_COLUMNS],
+        )
+
+    def update_candidate(self, c: dict) -> None:
+        """Take another laptop's newer edit of a candidate (name, level, withdrawal)."""
+        self._conn.execute(
+            "UPDATE candidate SET name = ?, target_level = ?, withdrawn_at = ?, updated_at = ? WHERE id = ?",
+            (c["name"], c["target_level"], c.get("withdrawn_at"), c.get("updated_at"), c["id"]),
         )
 
     def flag_auto_declined(self, candidate_id: str) -> None:

@@ -99,11 +99,12 @@ class PanelStore:
 
     # --- candidates ------------------------------------------------------------------
 
-    def update_candidate(self, candidate_id: str, *, name: str, target_level: str) -> None:
-        self._w("UPDATE candidate SET name = ?, target_level = ? WHERE id = ?", (name, target_level, candidate_id))
+    def update_candidate(self, candidate_id: str, *, name: str, target_level: str, at: str) -> None:
+        self._w("UPDATE candidate SET name = ?, target_level = ?, updated_at = ? WHERE id = ?",
+                (name, target_level, at, candidate_id))
 
-    def set_withdrawn(self, candidate_id: str, at: str | None) -> None:
-        self._w("UPDATE candidate SET withdrawn_at = ? WHERE id = ?", (at, candidate_id))
+    def set_withdrawn(self, candidate_id: str, withdrawn_at: str | None, at: str) -> None:
+        self._w("UPDATE candidate SET withdrawn_at = ?, updated_at = ? WHERE id = ?", (withdrawn_at, at, candidate_id))
 
     def withdrawn_at(self, candidate_id: str) -> str | None:
         rows = self._q("SELECT withdrawn_at FROM candidate WHERE id = ?", (candidate_id,))

@@ -42,6 +42,8 @@ class CandidateRow(SQLModel, table=True):
     created_at: str
     #: set while the candidate is withdrawn; cleared when reopened
     withdrawn_at: str | None = None
+    #: when the name, level or withdrawal was last changed (None: as created); the newest edit wins on import
+    updated_at: str | None = None
 
 
 class ScorecardRow(SQLModel, table=True):

@@ -72,6 +72,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("name", "digest"),
     )
     op.add_column("candidate", sa.Column("withdrawn_at", sa.String(), nullable=True))
+    op.add_column("candidate", sa.Column("updated_at", sa.String(), nullable=True))
     op.add_column("scorecard", sa.Column("interviewer_id", sa.String(), nullable=True))
     op.create_index("ix_scorecard_interviewer_id", "scorecard", ["interviewer_id"])
     # Existing scorecards become interviewer rows by name (one id per distinct name). The lock
@@ -107,5 +108,6 @@ def downgrade() -> None:
     op.execute(_SCORECARD_LOCK)
     with op.batch_alter_table("candidate") as batch_op:
         batch_op.drop_column("withdrawn_at")
+        batch_op.drop_column("updated_at")
     for table in ("bundle_seen", "seal", "setting", "assignment", "interviewer_alias", "interviewer"):
         op.drop_table(table)
