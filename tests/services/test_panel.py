@@ -84,7 +84,7 @@ def test_who_am_i_is_remembered_by_the_database(services, tmp_path):
 
 
 def test_migration_turns_existing_scorecard_names_into_interviewers(tmp_path):
-    """A 0003 database with submitted scorecards gains interviewer rows by name; the lock stays."""
+    """A database from before 0005 with submitted scorecards gains interviewer rows by name; the lock stays."""
     from scorecard.services import open_services
     from tests.factories import mini_kit
 
@@ -103,7 +103,7 @@ def test_migration_turns_existing_scorecard_names_into_interviewers(tmp_path):
     conn.execute("ALTER TABLE scorecard DROP COLUMN interviewer_id")
     conn.execute("ALTER TABLE candidate DROP COLUMN withdrawn_at")
     conn.execute("ALTER TABLE candidate DROP COLUMN updated_at")
-    conn.execute("UPDATE alembic_version SET version_num = '0003'")
+    conn.execute("UPDATE alembic_version SET version_num = '0007'")
     conn.commit()
     conn.close()
     with open_services(path) as svc:
@@ -120,6 +120,6 @@ def test_the_committee_report_cover_names_assigned_rounds_not_yet_submitted(serv
     services.panel.assign(candidate_id=cand.id, round_id="tech", interviewers=["Ana", "Bo"], round_ids={"screen", "tech"})
     score_round(services, candidate_id=cand.id, round_id="tech", interviewer="Bo")
     services.scoring.start_or_resume(candidate_id=cand.id, round_id="tech", interviewer="Ana")
-    cover = Pdf(services.export.consolidated_pdf(cand)).page_flat(0)
+    cover = Pdf(services.export.consolidated_pdf(cand)).flat
     assert "Assigned, not yet submitted Technical interview — Ana" in cover
     assert "— Bo" not in cover

@@ -11,6 +11,7 @@ from scorecard.services import open_services
 from tests.factories import mini_kit
 from tests.panel_helpers import score_round
 from tests.ui.conftest import INTERVIEWER
+from scorecard.ui.candidates.model import CandidateRole
 from tests.ui.test_blind import every_text
 
 pytestmark = pytest.mark.gui
@@ -134,6 +135,8 @@ def test_own_assigned_rounds_come_first_and_enter_opens_the_next_one(services, s
     page = window.candidates_page
     rows = [o.name for o in services.candidates.overview(interviewer=INTERVIEWER)]
     assert rows == ["Zed Assigned", "Aaron First"]
+    first = page.proxy.index(0, 0).data(CandidateRole)
+    assert first.name == "Zed Assigned"  # before "Aaron First" in the window's name order too
     page.select_candidate(mine.id)
     assert page.rounds_model.round_at(0).round_id == "tech" and page.rounds_model.round_at(0).assigned
     assert page.rounds_model.suggested_row() == 0

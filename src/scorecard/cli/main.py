@@ -20,6 +20,7 @@ from scorecard import __version__, paths
 from scorecard.cli.candidate_commands import add_candidate_parser
 from scorecard.cli.kit_commands import add_kit_parser
 from scorecard.cli.panel_commands import add_panel_parsers
+from scorecard.cli.report_commands import add_report_parsers
 
 
 class UserError(Exception):
@@ -72,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     guide.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     guide.set_defaults(func=cmd_guide)
 
+    add_report_parsers(sub, open_services)
+
     demo = sub.add_parser("demo", help="fill an empty database with a realistic sample panel")
     demo.add_argument("--open", action="store_true", help="then open the app on it")
     demo.set_defaults(func=cmd_demo)
@@ -119,7 +122,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_candidates(args: argparse.Namespace) -> int:
     with open_services(args) as services:
-        rows = services.candidates.overview(interviewer="")
+        rows = services.candidates.overview_by_name(interviewer="")
         if args.json:
             payload = [
                 {

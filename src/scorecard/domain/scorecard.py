@@ -66,6 +66,7 @@ class Addendum:
     author: str
     text: str
     created_at: datetime
+    item_id: str | None = None
 
 
 @dataclass

@@ -114,6 +114,7 @@ def run_gui(db_path: Path, argv: list[str]) -> int:
     geometry = settings.window_geometry()
     if geometry:
         window.restoreGeometry(geometry)
+    window.fit_to_screen()
     if os.environ.get("SCORECARD_STARTUP_PROBE"):  # self-test and benchmarks: report timings, quit when ready
         from scorecard.ui.startup_probe import attach
 

@@ -1,14 +1,14 @@
 """panel: interviewers with stable ids, aliases, assignments, settings, seals, withdrawn candidates, seen bundles
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
