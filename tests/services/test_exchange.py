@@ -220,7 +220,11 @@ def test_drafts_travel_only_when_asked_and_arrive_as_drafts(tmp_path):
     first = a.bundles.export(candidate_ids=[cand.id])
     assert b.bundles.import_bytes(first.data, source="s").added["scorecards"] == 1
     a.scoring.add_addendum(scorecard_id=card.id, author="Ana", text="Also asked about retries.")
-    report = b.bundles.import_bytes(a.bundles.export(candidate_ids=[cand.id]).data, source="s2")
+    later = a.bundles.export(candidate_ids=[cand.id])
+    edited = decode(later.data)
+    edited["scorecards"][0]["addenda"][0]["text"] = "Never asked about retries."
+    assert "content differs from the sealed digest" in b.bundles.import_bytes(encode(edited).data, source="x").rejected
+    report = b.bundles.import_bytes(later.data, source="s2")
     assert report.added["addenda"] == 1
     assert b.seals.verify(card.id).status.value == "sealed"
     a.close()

@@ -112,6 +112,14 @@ def test_migration_turns_existing_scorecard_names_into_interviewers(tmp_path):
         assert svc.panel.identity("Ana", create=False).id in ids
         with pytest.raises(sqlite3.IntegrityError, match="locked"):
             svc.db.connection.execute("UPDATE scorecard SET summary = 'x'")
+        # submitted before seals existed: "not sealed", never "tampered" — here and after an exchange
+        card_ids = [r[0] for r in svc.db.connection.execute("SELECT id FROM scorecard")]
+        assert {svc.seals.verify(i).status.value for i in card_ids} == {"not sealed"}
+        bundle = svc.bundles.export(candidate_ids=None)
+    with open_services(tmp_path / "other.sqlite3") as other:
+        other.kits.import_kit(mini_kit(), source_name="mini.yaml", source_text="# t")
+        assert other.bundles.import_bytes(bundle.data, source="old").added["scorecards"] == 2
+        assert {other.seals.verify(i).status.value for i in card_ids} == {"not sealed"}
 
 
 def test_the_committee_report_cover_names_assigned_rounds_not_yet_submitted(services, cand):
