@@ -214,3 +214,19 @@ def test_the_exchange_folder_is_synced_on_start_and_after_each_submit(services, 
     actions = window.panel_actions
     actions.sync_now()
     assert "sent 0, received 0" in window._notice_text
+
+
+def test_a_pack_imported_in_the_window_names_the_panel_to_pick_yourself_from(services, settings, make_window, tmp_path):
+    with open_services(tmp_path / "coordinator.sqlite3") as coord:
+        coord.kits.import_kit(mini_kit(), source_name="mini.yaml", source_text="# built in tests")
+        c = coord.candidates.add(name="Packed Person", kit_id="mini", target_level="mid")
+        coord.panel.assign(candidate_id=c.id, round_id="tech", interviewers=["Ana Lima", "Bo Chen"],
+                           round_ids={"screen", "tech"})
+        pack = tmp_path / "pack.scorecard-bundle"
+        pack.write_bytes(coord.bundles.export(candidate_ids=[c.id], scorecards=False).data)
+        ana_id = coord.panel.identity("Ana Lima", create=False).id
+    window = make_window(services, settings)
+    window.panel_actions.import_files([pack])
+    assert "The panel: Ana Lima, Bo Chen" in window._notice_text
+    settings.set_interviewer("Ana Lima")  # picks herself: this laptop now uses the pack's id
+    assert services.panel.me().id == ana_id

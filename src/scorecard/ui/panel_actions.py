@@ -252,6 +252,12 @@ class PanelActions(QObject):
         for g in groups:
             lines.append(f"'{g.name}' appears under {1 + len(g.aliases)} ids — the same person? "
                          "(scorecard interviewer merge previews it)")
+        me = self._window.settings.interviewer
+        names = {p.id: p.name for p in self.services.panel.interviewers()}
+        people = sorted({names.get(a.interviewer_id, "?") for a in self.services.panel.assignments()})
+        if any(r.added.get("assignments") for r in reports) and me not in people:
+            lines.append(f"The panel: {', '.join(people)}. If one of them is you, set your name to it "
+                         "(Scorecard ▸ Change interviewer name) so this laptop uses your id from the pack.")
         ok = all(r.ok for r in reports)
         self.notice.emit("\n".join(lines), "positive" if ok else "negative")
         self.changed.emit()
