@@ -19,7 +19,9 @@ from pathlib import Path
 from scorecard import __version__, paths
 from scorecard.cli.backup_commands import add_backup_parser
 from scorecard.cli.erase_commands import add_erase_parsers
+from scorecard.cli.candidate_commands import add_candidate_parser
 from scorecard.cli.kit_commands import add_kit_parser
+from scorecard.cli.panel_commands import add_panel_parsers
 from scorecard.cli.report_commands import add_report_parsers
 
 
@@ -38,12 +40,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=f"database file (default: ${paths.DB_ENV}, else the per-user data directory)",
     )
+    parser.add_argument("--as-coordinator", action="store_true",
+                        help="act as the hiring coordinator for this command (sees every scorecard)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = sub.add_parser("gui", help="open the app (the default when no command is given)")
     gui.set_defaults(func=cmd_gui)
 
     add_kit_parser(sub)
+    add_candidate_parser(sub)
+    add_panel_parsers(sub)
     add_backup_parser(sub)
     add_erase_parsers(sub)  # `candidate erase|export-data`: gets or creates the `candidate` command
 
@@ -137,6 +143,7 @@ def cmd_candidates(args: argparse.Namespace) -> int:
                     "kit_title": r.kit_title,
                     "target_level": r.target_level,
                     "auto_declined": r.auto_declined,
+                    "withdrawn": r.withdrawn,
                     "rounds": [
                         {
                             "id": p.round_id,
@@ -159,7 +166,7 @@ def cmd_candidates(args: argparse.Namespace) -> int:
             return 0
         for r in rows:
             done = sum(1 for p in r.rounds if p.submitted)
-            flag = "  AUTO-DECLINED" if r.auto_declined else ""
+            flag = ("  AUTO-DECLINED" if r.auto_declined else "") + ("  (withdrawn)" if r.withdrawn else "")
             print(f"{r.name}  ·  {r.kit_title}  ·  {r.target_level_name}  ·  "
                   f"{done}/{len(r.rounds)} rounds with a submitted scorecard{flag}")
             print(f"    id {r.id}")
@@ -171,6 +178,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.candidate or not args.out_dir:
             raise UserError("use either `export CANDIDATE --out FILE.pdf` or `export --all --out-dir DIR`")
         with open_services(args) as services:
+            for candidate in services.candidates.all():
+                _check_blind(services, candidate, args)
             written, failed = services.export.export_all(
                 out_dir=args.out_dir,
                 progress=lambda done, total, c: print(f"[{done}/{total}] {c.name}", file=sys.stderr)
@@ -185,6 +194,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError("name a candidate and a file: `scorecard export CANDIDATE --out FILE.pdf`")
     with open_services(args) as services:
         candidate = services.candidates.resolve(args.candidate)
+        _check_blind(services, candidate, args)
         if args.interviewer or args.round:
             if not (args.interviewer and args.round):
                 raise UserError("--interviewer and --round go together")
@@ -200,6 +210,20 @@ def cmd_export(args: argparse.Namespace) -> int:
             path = services.export.export_consolidated(candidate_id=candidate.id, out=args.out)
     print(path)
     return 0
+
+
+def _check_blind(services, candidate, args: argparse.Namespace) -> None:
+    """The blind rule on the command line: this laptop's user, unless --as-coordinator."""
+    from scorecard.domain.panel import PanelAccess
+
+    me = services.panel.me()
+    access = services.scoring.panel_access(candidate_id=candidate.id, viewer=me.name if me else "",
+                                           as_coordinator=True if args.as_coordinator else None)
+    if access is PanelAccess.BLIND_DRAFT:
+        raise UserError(
+            f"{me.name if me else 'you'} still have assigned rounds or drafts for {candidate.name} to submit; "
+            "the panel's scorecards stay hidden until then (the coordinator uses --as-coordinator)"
+        )
 
 
 def cmd_guide(args: argparse.Namespace) -> int:

@@ -18,6 +18,12 @@ class Candidate:
     created_at: datetime = field(default_factory=utcnow)
     #: Set when a knock-out answer auto-declines the candidate; the committee sees it at once.
     auto_declined: bool = False
+    #: Set while the candidate is withdrawn from the process; reopening clears it.
+    withdrawn_at: datetime | None = None
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 class RoundStatus(StrEnum):

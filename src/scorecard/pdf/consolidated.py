@@ -10,6 +10,8 @@ Input is a `ConsolidatedReport`; every number and flag was computed in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -60,8 +62,11 @@ MAX_MATRIX_COLUMNS = 10
 WIDE_PANEL = 8
 
 
-def render_consolidated(report: ConsolidatedReport) -> bytes:
-    """The committee PDF for one candidate, as bytes."""
+def render_consolidated(report: ConsolidatedReport, *, awaiting: Sequence[str] = ()) -> bytes:
+    """The committee PDF for one candidate, as bytes.
+
+    `awaiting`: assigned rounds with no submitted scorecard yet ("Technical interview — Ana"),
+    named on the cover."""
     h = report.header
     meta = DocMeta(
         title=f"Hiring committee report — {h.candidate_name}",
@@ -72,13 +77,13 @@ def render_consolidated(report: ConsolidatedReport) -> bytes:
         footer_left=f"Hiring committee report · {h.role} · exported {fmt_dt(h.exported_at)}",
         keywords="hiring committee, structured interview, scorecard",
     )
-    return build_pdf(story(report), meta=meta)
+    return build_pdf(story(report, awaiting=awaiting), meta=meta)
 
 
-def story(report: ConsolidatedReport) -> list:
+def story(report: ConsolidatedReport, *, awaiting: Sequence[str] = ()) -> list:
     page1, overflow = decision_sheet(report)
     out: list = page1 + [PageBreak()] + overflow + ([Spacer(1, 14), CondPageBreak(90 * mm)] if overflow else [])
-    out += _cover(report)
+    out += _cover(report, awaiting)
     out += [NextPageTemplate("landscape"), PageBreak()]
     out += _matrix_section(report.matrix, report)
     out += [PageBreak()]
@@ -91,7 +96,7 @@ def story(report: ConsolidatedReport) -> list:
 # --- cover ------------------------------------------------------------------------------
 
 
-def _cover(report: ConsolidatedReport) -> list:
+def _cover(report: ConsolidatedReport, awaiting: Sequence[str] = ()) -> list:
     h = report.header
     w = frame_width("portrait")
     out: list = [
@@ -115,6 +120,8 @@ def _cover(report: ConsolidatedReport) -> list:
         ("Exported", fmt_dt(h.exported_at)),
         ("Interviewers", ", ".join(report.interviewers) or "none yet"),
     ]
+    if awaiting:
+        facts.append(("Assigned, not yet submitted", "; ".join(awaiting)))
     t = Table([[Paragraph(k, style("cell_bold")), Paragraph(markup(v), style("cell"))] for k, v in facts],
               colWidths=[32 * mm, w - 32 * mm])
     t.setStyle(grid_style(header_rows=0, extra=[("BACKGROUND", (0, 0), (0, -1), theme.GROUP_BG)]))

@@ -33,6 +33,8 @@ class Services:
         self._scoring: ScoringService | None = None
         self._export: ExportService | None = None
         self._decisions: DecisionService | None = None
+        self._panel = None
+        self._seals = None
 
     @property
     def scoring(self) -> ScoringService:
@@ -49,8 +51,18 @@ class Services:
             from scorecard.services.export import ExportService
 
             self._export = ExportService(kits=self.kits, candidates=self.candidates, scoring=self.scoring,
-                                         decisions=self.decisions)
+                                         decisions=self.decisions, panel=self.panel)
+            self._export.seal_check = self._seal_warning
         return self._export
+
+    def _seal_warning(self, card) -> str | None:
+        from scorecard.services.seals import seal_warning
+
+        if not card.is_submitted:
+            return None
+        kit = self.kits.kit(card.kit_version_id)
+        round_name = next((r.name for r in kit.rounds if r.id == card.round_id), card.round_id)
+        return seal_warning(self.seals.verify(card.id), interviewer=card.interviewer, round_name=round_name)
 
     def _backed_up_submit(self, submit):
         """`submit`, followed by the day's backup after the first submitted scorecard of a day."""
@@ -117,6 +129,35 @@ class Services:
 
             self._decisions = DecisionService(self.db, self.kits, self.candidates)
         return self._decisions
+
+    @property
+    def panel(self):
+        """Interviewers, who this laptop's user is, the role, assignments, the blind rule (services.panel)."""
+        if self._panel is None:
+            from scorecard.services.panel import PanelService
+
+            self._panel = PanelService(self.db)
+        return self._panel
+
+    @property
+    def seals(self):
+        if self._seals is None:
+            from scorecard.services.seals import SealService
+
+            self._seals = SealService(self.db)
+        return self._seals
+
+    @property
+    def bundles(self):
+        from scorecard.services.bundles import BundleService
+
+        return BundleService(self.db, self.kits, self.panel, self.seals)
+
+    @property
+    def sync(self):
+        from scorecard.services.sync import SyncService
+
+        return SyncService(self.bundles, self.panel, db=self.db, public_key=self.seals.key.public_key)
 
     @property
     def database_path(self) -> Path:

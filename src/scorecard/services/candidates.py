@@ -26,6 +26,8 @@ class RoundProgress:
     submitted: int
     #: how many scorecards (anyone's) are still drafts
     drafts: int = 0
+    #: this interviewer is assigned to the round (services.panel)
+    assigned: bool = False
 
     @property
     def overall(self) -> RoundStatus:
@@ -51,9 +53,23 @@ class CandidateOverview:
     target_level: str
     target_level_name: str
     auto_declined: bool
+    withdrawn: bool = False
     _kit_rounds: tuple[RoundOutline, ...] = field(default=(), repr=False, compare=False)
     _counts: CandidateOverviewRow | None = field(default=None, repr=False, compare=False)
     _db: Database | None = field(default=None, repr=False, compare=False)
+    #: rounds of this candidate assigned to the viewing interviewer
+    _assigned: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+
+    @property
+    def next_assigned_round(self) -> str | None:
+        """The viewer's next assigned round without a submitted scorecard of theirs (kit order), if any."""
+        if not self._assigned:
+            return None
+        mine = self._counts.my_rounds if self._counts is not None else {}
+        for r in self._kit_rounds:
+            if r.id in self._assigned and mine.get(r.id, "none") != "submitted":
+                return r.id
+        return None
 
     @cached_property
     def my_statuses(self) -> tuple[RoundStatus, ...]:
@@ -68,7 +84,7 @@ class CandidateOverview:
             return ()
         if self._db is not None:
             counts.submitted_counts, counts.draft_counts = round_counts(self._db, self.id)
-        return tuple(
+        rounds = [
             RoundProgress(
                 round_id=r.id,
                 round_name=r.name,
@@ -76,9 +92,12 @@ class CandidateOverview:
                 mine=_STATUS[counts.my_rounds.get(r.id, "none")],
                 submitted=counts.submitted_counts.get(r.id, 0),
                 drafts=counts.draft_counts.get(r.id, 0),
+                assigned=r.id in self._assigned,
             )
             for r in self._kit_rounds
-        )
+        ]
+        rounds.sort(key=lambda p: not p.assigned)  # the viewer's own assigned rounds first, else kit order
+        return tuple(rounds)
 
 
 class CandidateService:
@@ -105,6 +124,44 @@ class CandidateService:
         candidate = Candidate(id=new_id(), name=name, kit_id=kit_id, target_level=target_level)
         self._repo().add(candidate)
         return candidate
+
+    def _panel_store(self):
+        from scorecard.storage.panel_store import PanelStore
+
+        return PanelStore(self._db)
+
+    def edit(self, *, candidate_id: str, name: str | None = None, target_level: str | None = None) -> Candidate:
+        """Change a candidate's name and/or target level (a level must be in the kit's current version)."""
+        current = self.get(candidate_id)
+        new_name = " ".join((name if name is not None else current.name).split())
+        if not new_name:
+            raise InvalidInput("enter the candidate's name")
+        level = target_level if target_level is not None else current.target_level
+        if level != current.target_level:
+            _vid, kit = self._kits.latest(current.kit_id)
+            if level not in {lv.id for lv in kit.levels}:
+                known = ", ".join(lv.id for lv in kit.levels)
+                raise InvalidInput(f"level '{level}' is not in kit '{current.kit_id}'; use one of {known}")
+        from scorecard.domain.ids import utcnow
+
+        self._panel_store().update_candidate(candidate_id, name=new_name, target_level=level, at=utcnow().isoformat())
+        return self.get(candidate_id)
+
+    def withdraw(self, *, candidate_id: str) -> Candidate:
+        """Withdraw a candidate: they stay, with their scorecards, but are marked withdrawn."""
+        from scorecard.domain.ids import utcnow
+
+        if not self.get(candidate_id).is_withdrawn:
+            now = utcnow().isoformat()
+            self._panel_store().set_withdrawn(candidate_id, now, now)
+        return self.get(candidate_id)
+
+    def reopen(self, *, candidate_id: str) -> Candidate:
+        from scorecard.domain.ids import utcnow
+
+        if self.get(candidate_id).is_withdrawn:
+            self._panel_store().set_withdrawn(candidate_id, None, utcnow().isoformat())
+        return self.get(candidate_id)
 
     def get(self, candidate_id: str) -> Candidate:
         found = self._repo().get(candidate_id)
@@ -146,6 +203,11 @@ class CandidateService:
         """The candidate list: two raw queries, and each kit's outline (not its full model) once.
         In no particular order (the window sorts it; `overview_by_name` for readers)."""
         outlines: dict[str, KitOutline | None] = {}
+        from scorecard.services.panel import PanelService
+
+        panel = PanelService(self._db)
+        assigned = panel.my_rounds(interviewer) if interviewer else {}
+        withdrawn = self._panel_store().withdrawn_ids()
         out = []
         new, setattr_ = object.__new__, object.__setattr__
         db = self._db
@@ -169,6 +231,10 @@ class CandidateService:
                 "_kit_rounds": kit.rounds,
                 "_counts": row,
                 "_db": db,
+                "withdrawn": row.id in withdrawn,
+                "_assigned": frozenset(assigned.get(row.id, ())),
             })
             out.append(item)
+        # an interviewer's candidates with assigned rounds still to do come first (else the list's order)
+        out.sort(key=lambda c: c.next_assigned_round is None)
         return out

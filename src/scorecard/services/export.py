@@ -167,6 +167,7 @@ class ExportService:
         scoring: ScoringService,
         clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
         decisions: DecisionService | None = None,
+        panel=None,
     ):
         self._decisions = decisions
         self._kits = kits
@@ -175,6 +176,8 @@ class ExportService:
         self._clock = clock
         #: Hook for scorecard seal verification (exchange format): Scorecard -> None or a sentence.
         self.seal_check: Callable[[Scorecard], str | None] | None = None
+        #: services.panel.PanelService, to name assigned rounds still awaited on the cover
+        self._panel = panel
 
     # --- building reports (bytes) --------------------------------------------------------
 
@@ -214,14 +217,14 @@ class ExportService:
         warnings = self.integrity_warnings(kit_version_ids=[kit_version.id, *used], scorecards=cards)
         if warnings:
             report = dataclasses.replace(report, integrity_warnings=warnings)
-        return _laid_out(render_consolidated, report)
+        return _laid_out(render_consolidated, report, awaiting=self._awaiting(candidate, kit))
 
     def integrity_warnings(self, *, kit_version_ids: list[str], scorecards: list[Scorecard]) -> tuple[str, ...]:
-        """What failed its check on this export, in plain words for the committee report's cover.
+        """What failed its check on this export, in plain words for the committee report's page 1.
 
         Each stored kit version is checked against the fingerprint taken on import; each
-        scorecard goes through `seal_check` when one is installed (the exchange format's seals
-        plug in there: a callable taking a Scorecard and returning None or a sentence).
+        submitted scorecard goes through `seal_check` (services.seals: its content against the
+        seal its laptop signed at submission).
         """
         out = []
         for version_id in dict.fromkeys(kit_version_ids):
@@ -234,6 +237,14 @@ class ExportService:
                 if problem is not None:
                     out.append(problem)
         return tuple(out)
+
+    def _awaiting(self, candidate: Candidate, kit: Kit) -> list[str]:
+        """Assigned rounds with no submitted scorecard yet, for the cover (services.panel)."""
+        if self._panel is None:
+            return []
+        names = {r.id: r.name for r in kit.rounds}
+        return [f"{names.get(a.round_id, a.round_id)} — {a.interviewer.name}"
+                for a in self._panel.missing(candidate.id)]
 
     def _report(self, candidate: Candidate):
         (kit_version, kit), used, cards = self._kits_and_cards(candidate)

@@ -9,26 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from enum import StrEnum
 
 from scorecard.domain.kit import Exercise, Kit, KnockoutOutcome, KnockoutQuestion
+from scorecard.domain.panel import PanelAccess
 from scorecard.domain.scorecard import Addendum, Scorecard, new_id, utcnow
 from scorecard.services.errors import InvalidInput, NotFound
 from scorecard.services.kit_library import KitLibrary
 from scorecard.storage.database import Database
 from scorecard.storage.scorecard_store import ScorecardStore
-
-
-class PanelAccess(StrEnum):
-    """What one person may see of the rest of the panel's work on a candidate."""
-
-    #: They submitted every scorecard they started for this candidate: everything is visible.
-    OPEN = "open"
-    #: One of their scorecards is still a draft: only their own work, no exceptions.
-    BLIND_DRAFT = "blind_draft"
-    #: They have scored nothing for this candidate — a coordinator, or an interviewer who has
-    #: not started. Only their own (nothing); a committee export needs them to confirm which.
-    NOT_ON_PANEL = "not_on_panel"
 
 
 class ScoringService:
@@ -83,6 +71,7 @@ class ScoringService:
             updated_at=now,
         )
         repo.add(card)
+        self._panel().record_author(card.id, interviewer)
         self._open[card.id] = card
         return card
 
@@ -99,16 +88,18 @@ class ScoringService:
     def for_candidate(self, candidate_id: str) -> list[Scorecard]:
         return self._repo().for_candidate(candidate_id)
 
-    def panel_access(self, *, candidate_id: str, viewer: str) -> PanelAccess:
+    def _panel(self):
+        from scorecard.services.panel import PanelService
+
+        return PanelService(self._db)
+
+    def panel_access(self, *, candidate_id: str, viewer: str, as_coordinator: bool | None = None) -> PanelAccess:
         """May `viewer` see other interviewers' ratings and notes for this candidate?
 
-        The one place the blind rule is decided; the window, the exports and later the
-        committee views all ask here.
+        The window, the exports, the command line and `sync` all ask here; the rule itself is
+        `domain.panel.panel_access` (assignments, the coordinator role, own drafts).
         """
-        mine = [c for c in self.for_candidate(candidate_id) if c.interviewer == viewer]
-        if any(not c.is_submitted for c in mine):
-            return PanelAccess.BLIND_DRAFT
-        return PanelAccess.OPEN if mine else PanelAccess.NOT_ON_PANEL
+        return self._panel().access(candidate_id=candidate_id, viewer=viewer, as_coordinator=as_coordinator)
 
     def visible_to(self, *, candidate_id: str, viewer: str) -> list[Scorecard]:
         """Blind by default: others' scorecards only once the viewer has submitted all of their own.
@@ -228,6 +219,11 @@ class ScoringService:
         self._store.set_scorecard_field(scorecard_id, "summary", text, self._clock())
         card.summary = text
 
+    def _seals(self):
+        from scorecard.services.seals import SealService
+
+        return SealService(self._db)
+
     # --- closing ------------------------------------------------------------------------
 
     def submit(self, *, scorecard_id: str) -> Scorecard:
@@ -237,6 +233,7 @@ class ScoringService:
         now = self._clock()
         card.submit(kit, at=now)
         self._store.mark_submitted(scorecard_id, now)
+        self._seals().seal_scorecard(scorecard_id)
         self._open[card.id] = card
         return card
 
@@ -251,5 +248,6 @@ class ScoringService:
             id=new_id(), scorecard_id=scorecard_id, author=author, text=text.strip(), created_at=self._clock()
         )
         self._repo().add_addendum(addendum)
+        self._seals().seal_addendum(addendum)
         card.addenda.append(addendum)
         return addendum

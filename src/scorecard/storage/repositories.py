@@ -139,6 +139,7 @@ def _candidate(row: CandidateRow) -> Candidate:
         target_level=row.target_level,
         created_at=from_text(row.created_at),
         auto_declined=row.auto_declined,
+        withdrawn_at=from_text(row.withdrawn_at),
     )
 
 

@@ -40,6 +40,10 @@ class CandidateRow(SQLModel, table=True):
     target_level: str
     auto_declined: bool = False
     created_at: str
+    #: set while the candidate is withdrawn; cleared when reopened
+    withdrawn_at: str | None = None
+    #: when the name, level or withdrawal was last changed (None: as created); the newest edit wins on import
+    updated_at: str | None = None
 
 
 class ScorecardRow(SQLModel, table=True):
@@ -53,6 +57,8 @@ class ScorecardRow(SQLModel, table=True):
     kit_version_id: str = Field(foreign_key="kit_version.id")
     round_id: str
     interviewer: str = Field(index=True)
+    #: the interviewer's stable id (see InterviewerRow); the name above is kept as displayed
+    interviewer_id: str | None = Field(default=None, index=True)
     status: str = "draft"
     recommendation: str | None = None
     summary: str = ""
@@ -147,3 +153,70 @@ class TombstoneRow(SQLModel, table=True):
 
     candidate_id: str = Field(primary_key=True)
     erased_at: str
+
+
+class InterviewerRow(SQLModel, table=True):
+    """A person on a panel: a display name and a stable id, the same on every laptop."""
+
+    __tablename__ = "interviewer"
+
+    id: str = Field(primary_key=True)
+    name: str = Field(index=True)
+    #: the Ed25519 public key (base64) of the laptop this person scores on, once known
+    public_key: str | None = None
+    created_at: str
+
+
+class InterviewerAliasRow(SQLModel, table=True):
+    """A merge: `alias_id` is the same person as `interviewer_id`. Append-only; no scorecard is rewritten."""
+
+    __tablename__ = "interviewer_alias"
+
+    alias_id: str = Field(primary_key=True)
+    interviewer_id: str
+    merged_at: str
+
+
+class AssignmentRow(SQLModel, table=True):
+    """An interviewer assigned to a round of a candidate (a round may have several)."""
+
+    __tablename__ = "assignment"
+    __table_args__ = (UniqueConstraint("candidate_id", "round_id", "interviewer_id"),)
+
+    id: str = Field(primary_key=True)
+    candidate_id: str = Field(foreign_key="candidate.id", index=True)
+    round_id: str
+    interviewer_id: str
+    created_at: str
+
+
+class SettingRow(SQLModel, table=True):
+    """Per-database settings: who this laptop's user is, the role, the exchange folder."""
+
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class SealRow(SQLModel, table=True):
+    """The signed digest of a submitted scorecard or an addendum. Append-only."""
+
+    __tablename__ = "seal"
+
+    subject_id: str = Field(primary_key=True)
+    kind: str
+    digest: str
+    signature: str
+    public_key: str
+    sealed_at: str
+
+
+class BundleSeenRow(SQLModel, table=True):
+    """An exchange-folder file this database has imported (or found nothing new in)."""
+
+    __tablename__ = "bundle_seen"
+
+    name: str = Field(primary_key=True)
+    digest: str = Field(primary_key=True)
+    seen_at: str

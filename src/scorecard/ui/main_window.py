@@ -217,6 +217,13 @@ class MainWindow(QMainWindow):
         app_menu.addAction(quit_action)
         self.export_menu = self.menuBar().addMenu("&Export")  # filled once the candidate list exists
         self.export_menu.setEnabled(False)
+        # --- Panel (issue #9): candidates, assignments, committee view, exchange — logic in ui/panel_actions.py
+        from scorecard.ui.panel_actions import PanelActions
+
+        self.panel_actions = PanelActions(self)
+        self.panel_menu = self.panel_actions.build_menu(self.menuBar())
+        self.panel_menu.setEnabled(False)
+        self.setAcceptDrops(True)
         help_menu = self.menuBar().addMenu("&Help")
         self.help_action = QAction("&Keyboard shortcuts", self)
         self.help_action.setShortcut(QKeySequence("F1"))
@@ -389,6 +396,10 @@ class MainWindow(QMainWindow):
         self.committee_menu = QMenu("&Committee", self)
         self.committee_menu.addActions(self.committee_actions.actions())
         self.menuBar().insertMenu(self.menuBar().actions()[-1], self.committee_menu)  # before Help
+        self.panel_actions.notice.connect(self._on_notice)
+        self.panel_actions.changed.connect(lambda: self.candidates_page.refresh(select=self.candidates_page.selected_id()))
+        self.panel_menu.setEnabled(True)
+        self.panel_actions.services_ready()
 
         self.candidates_page.refresh()
         self.stack.setCurrentWidget(self.candidates_page)
@@ -409,6 +420,8 @@ class MainWindow(QMainWindow):
             self.scoring_page.closed.connect(self._on_scoring_closed)
             self.scoring_page.notice.connect(self._on_notice)
             self.scoring_page.noticeWithdrawn.connect(self._on_notice_withdrawn)
+            # the exchange folder, if set (#9): send what was just submitted
+            self.scoring_page.submitted.connect(lambda _id: self.panel_actions.sync_now(quiet=True))
         return self.scoring_page
 
     # --- interviewer name ----------------------------------------------------------------
@@ -452,6 +465,8 @@ class MainWindow(QMainWindow):
 
     def _on_interviewer_changed(self, _name: str) -> None:
         self._update_title()
+        if self.services is not None:
+            self.panel_actions.link_me()
         if self.candidates_page is not None:
             self.candidates_page.refresh()
 
@@ -525,6 +540,19 @@ class MainWindow(QMainWindow):
     def _on_notice_withdrawn(self, text: str) -> None:
         if self.notice.isVisible() and self._notice_text == text:
             self.notice.hide()
+
+    # --- bundle files dropped on the window (Panel ▸ Import…) ---------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if self.services is not None and event.mimeData().hasUrls() and all(
+                u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and self.services is not None:
+            event.acceptProposedAction()
+            self.panel_actions.import_files(paths)
 
     # --- closing ----------------------------------------------------------------------------
 

@@ -114,6 +114,7 @@ class CandidateTableModel(QAbstractTableModel):
                     pairs.reverse()
             else:
                 pairs.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        _assigned_first(pairs)
         self._rows = [p[0] for p in pairs]
         self._search = [p[1] for p in pairs]
         self._positions = {r.id: i for i, r in enumerate(self._rows)}
@@ -157,6 +158,7 @@ class CandidateTableModel(QAbstractTableModel):
         pairs = list(zip(self._rows, self._search, range(len(self._rows))))
         key = self._sort_key(column)
         pairs.sort(key=lambda p: key((p[0], p[1])), reverse=order == Qt.SortOrder.DescendingOrder)
+        _assigned_first(pairs)
         moved = {old: new for new, (_r, _s, old) in enumerate(pairs)}
         self._rows = [p[0] for p in pairs]
         self._search = [p[1] for p in pairs]
@@ -290,3 +292,9 @@ class CandidateFilterProxy(QSortFilterProxyModel):
         if self._texts is not self._model._search:  # the rows were replaced or re-sorted since
             self._match()
         return source_row in self._accepted
+
+
+def _assigned_first(pairs: list) -> None:
+    """The interviewer's candidates with assigned rounds still to do first, in the chosen order (#9)."""
+    if any(getattr(p[0], "_assigned", None) for p in pairs):
+        pairs.sort(key=lambda p: p[0].next_assigned_round is None)  # stable: the column's order within

@@ -38,7 +38,11 @@ class RoundListModel(QAbstractListModel):
         return self._rounds[row]
 
     def suggested_row(self) -> int:
-        """Where the interviewer most likely wants to go: a draft first, then the first round not submitted."""
+        """Where the interviewer most likely wants to go: their next assigned round, a draft, then the first
+        round not submitted."""
+        for i, r in enumerate(self._rounds):
+            if getattr(r, "assigned", False) and str(r.mine) != "submitted":
+                return i
         for wanted in ("draft", "none"):
             for i, r in enumerate(self._rounds):
                 if str(r.mine) == wanted:
@@ -54,7 +58,8 @@ class RoundListModel(QAbstractListModel):
         r = self._rounds[index.row()]
         mine = str(r.mine)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{r.round_name}\nYours: {STATUS_TEXT[mine].lower()}  ·  panel: {r.submitted} submitted"
+            assigned = "  ·  assigned to you" if getattr(r, "assigned", False) else ""
+            return f"{r.round_name}\nYours: {STATUS_TEXT[mine].lower()}  ·  panel: {r.submitted} submitted{assigned}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{r.round_name}: yours {STATUS_TEXT[mine].lower()}, {r.submitted} submitted by the panel"
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -281,7 +281,8 @@ class CandidatesPage(QWidget):
             self.rounds_model.set_rounds([])
             return
         self.detail_title.setText(overview.name)
-        self.detail_sub.setText(f"{overview.kit_title} · target level {overview.target_level_name}")
+        withdrawn = " · withdrawn (Panel ▸ Reopen candidate)" if getattr(overview, "withdrawn", False) else ""
+        self.detail_sub.setText(f"{overview.kit_title} · target level {overview.target_level_name}{withdrawn}")
         self.declined_label.setText("⚠ Auto-declined by a knock-out answer" if overview.auto_declined else "")
         self.declined_label.setVisible(overview.auto_declined)
         self.rounds_model.set_rounds(overview.rounds)
@@ -294,7 +295,13 @@ class CandidatesPage(QWidget):
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_detail(current.data(CandidateRole) if current.isValid() else None)
 
-    def _on_table_activated(self, _index) -> None:
+    def _on_table_activated(self, index) -> None:
+        # Enter on a candidate opens the interviewer's next assigned round of theirs, if any (issue #9)
+        overview = index.data(CandidateRole) if index is not None and index.isValid() else None
+        next_round = getattr(overview, "next_assigned_round", None)
+        if next_round is not None and self._settings.interviewer:
+            self.roundRequested.emit(overview.id, next_round)
+            return
         self.focus_rounds()
 
     def _on_round_chosen(self, round_id: str) -> None:
@@ -336,7 +343,7 @@ class CandidatesPage(QWidget):
                 if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.proxy.rowCount():
                     if not self.table.currentIndex().isValid():
                         self._select_proxy_row(0)
-                    self.focus_rounds()
+                    self._on_table_activated(self.table.currentIndex())
                     return True
                 if key == Qt.Key.Key_Escape and self.search.text():
                     self.search.clear()
@@ -344,7 +351,10 @@ class CandidatesPage(QWidget):
             elif watched is self.table:
                 if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Right) and not event.modifiers():
                     if self.table.currentIndex().isValid():
-                        self.focus_rounds()
+                        if key == Qt.Key.Key_Right:
+                            self.focus_rounds()
+                        else:
+                            self._on_table_activated(self.table.currentIndex())
                         return True
                 if key == Qt.Key.Key_Up and self.table.currentIndex().row() <= 0:
                     self.focus_search()

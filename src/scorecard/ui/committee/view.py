@@ -1,0 +1,185 @@
+"""The committee view of one candidate (services.committee decides what the viewer may see).
+
+Open: every scorecard side by side (items × scorecards), the competency matrix with
+disagreements and gaps as in the PDF, assigned-but-missing rounds, drafts, each scorecard's
+seal, and Ctrl+P to export the committee PDF. Blind: only the counts.
+
+Signals:
+    exportRequested(str): the user asked for the committee PDF of this candidate (candidate id).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scorecard.ui.widgets import heading, wrap_label
+
+
+def _table(parent: QWidget, name: str) -> QTableWidget:
+    t = QTableWidget(parent)
+    t.setAccessibleName(name)
+    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    t.setWordWrap(True)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return t
+
+
+def _cell(text: str, tip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if tip:
+        item.setToolTip(tip)
+    return item
+
+
+class CommitteeDialog(QDialog):
+    exportRequested = Signal(str)
+
+    def __init__(self, view, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = view
+        self.setWindowTitle(f"Committee view — {view.candidate_name}")
+        self.setAccessibleName("Committee view")
+        self.resize(1100, 640)
+        box = QVBoxLayout(self)
+        box.addWidget(heading(view.candidate_name, self, scale=1.3))
+        self.status = wrap_label(self._status_text(), self)
+        self.status.setObjectName("committeeStatus")
+        self.status.setAccessibleName("Panel status")
+        box.addWidget(self.status)
+        self.tabs = QTabWidget(self)
+        self.side_by_side = _table(self, "Scorecards side by side")
+        self.matrix = _table(self, "Competency matrix")
+        self.round_combo = QComboBox(self)
+        self.round_combo.setAccessibleName("Round shown side by side")
+        if view.blind:
+            self.tabs.hide()
+            self.round_combo.hide()
+        else:
+            self.round_combo.addItem("All rounds", None)
+            for rnd in view.report.evidence:
+                if rnd.scorecards:
+                    n = len(rnd.scorecards)
+                    self.round_combo.addItem(f"{rnd.name} ({n} scorecard{'s' if n != 1 else ''})", rnd.round_id)
+            self._fill_side_by_side()
+            self._fill_matrix()
+            page = QWidget(self)
+            column = QVBoxLayout(page)
+            column.setContentsMargins(0, 4, 0, 0)
+            column.addWidget(self.round_combo, 0, Qt.AlignmentFlag.AlignLeft)
+            column.addWidget(self.side_by_side, 1)
+            self.tabs.addTab(page, "Scorecards side by side")
+            self.tabs.addTab(self.matrix, "Matrix and disagreements")
+            self.round_combo.currentIndexChanged.connect(lambda _i: self._fill_side_by_side())
+        box.addWidget(self.tabs, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.export_button = buttons.addButton("Export committee PDF… (Ctrl+P)", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setAccessibleName("Export committee PDF")
+        self.export_button.setEnabled(not view.blind)
+        box.addWidget(buttons)
+        self._export_shortcut = QShortcut(QKeySequence("Ctrl+P"), self)
+
+        buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self._on_export)
+        self._export_shortcut.activated.connect(self._on_export)
+
+    def _status_text(self) -> str:
+        v = self.view
+        counts = f"{v.submitted} submitted scorecard{'s' if v.submitted != 1 else ''}, {v.drafts} draft{'s' if v.drafts != 1 else ''}."
+        lines = [counts]
+        if v.blind:
+            lines.append("You see only these counts until every round you are assigned to for this candidate "
+                         "is submitted — so your judgement stays independent.")
+        if v.missing:
+            lines.append("Assigned, not yet submitted: " + "; ".join(v.missing) + ".")
+        elif not v.blind:
+            lines.append("Every assigned round has a submitted scorecard.")
+        if v.draft_names:
+            lines.append("Still drafts: " + ", ".join(v.draft_names) + ".")
+        return "\n".join(lines)
+
+    def _fill_side_by_side(self) -> None:
+        report = self.view.report
+        only = self.round_combo.currentData()
+        evidence = [rnd for rnd in report.evidence if only is None or rnd.round_id == only]
+        cards = [sc for rnd in evidence for sc in rnd.scorecards]
+        rows: list[tuple[str, str]] = []  # (round name, item title) keyed by item id
+        index: dict[tuple[str, str], int] = {}
+        t = self.side_by_side
+        t.clear()
+        for rnd in evidence:
+            for sc in rnd.scorecards:
+                for it in sc.items:
+                    key = (rnd.round_id, it.item_id)
+                    if key not in index:
+                        index[key] = len(rows)
+                        rows.append((rnd.name, f"{it.number}. {it.title}"))
+        t.setColumnCount(len(cards))
+        t.setRowCount(len(rows) + 2)
+        headers = []
+        for col, sc in enumerate(cards):
+            vouched = self.view.vouched.get(sc.scorecard_id)
+            seal_text = f"\n{vouched}" if vouched else ""
+            draft = " · DRAFT" if str(sc.status) == "draft" else ""
+            headers.append(f"{sc.interviewer}\n{sc.round_name}{draft}{seal_text}")
+            rec = sc.recommendation.label or "—"
+            t.setItem(0, col, _cell(f"Recommendation: {rec}"))
+            t.setItem(1, col, _cell(sc.summary, sc.summary))
+            for it in sc.items:
+                if it.rating is not None:
+                    text = it.rating.label
+                elif it.skip_reason:
+                    text = f"skipped: {it.skip_reason}"
+                elif it.knockout_option:
+                    text = it.knockout_option
+                else:
+                    text = "—"
+                ticked = sum(1 for m in it.indicators if m.checked)
+                if ticked:
+                    text += f"  ·  {ticked} indicator{'s' if ticked != 1 else ''}"
+                t.setItem(2 + index[(sc.round_id, it.item_id)], col, _cell(text, it.notes))
+        t.setHorizontalHeaderLabels(headers)
+        t.setVerticalHeaderLabels(["Recommendation", "Summary",
+                                   *[title if only else f"{r}: {title}" for r, title in rows]])
+        t.horizontalHeader().setDefaultSectionSize(200)
+
+    def _fill_matrix(self) -> None:
+        m = self.view.report.matrix
+        t = self.matrix
+        t.setColumnCount(len(m.interviewers) + 1)
+        t.setRowCount(len(m.rows))
+        t.setHorizontalHeaderLabels([*m.interviewers, "Flags"])
+        t.setVerticalHeaderLabels([f"{r.group}: {r.name}" for r in m.rows])
+        for row, r in enumerate(m.rows):
+            for col, cell in enumerate(r.cells):
+                labels = ", ".join(f"{x.label}{' (draft)' if x.draft else ''}" for x in cell.ratings) or "—"
+                t.setItem(row, col, _cell(labels))
+            flags = []
+            if r.disagreement:
+                flags.append(f"⚠ disagreement (spread {r.spread})")
+            if r.gap:
+                flags.append("gap: not assessed")
+            if r.draft_only:
+                flags.append("drafts only")
+            item = _cell(", ".join(flags))
+            if r.disagreement:
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, "disagreement")
+            t.setItem(row, len(m.interviewers), item)
+        t.horizontalHeader().setDefaultSectionSize(130)
+        t.horizontalHeader().setStretchLastSection(True)
+
+    def _on_export(self) -> None:
+        if not self.view.blind:
+            self.exportRequested.emit(self.view.candidate_id)
