@@ -43,7 +43,7 @@ def test_erase_removes_everything_past_the_lock_and_the_name_leaves_the_files_by
     report = svc.erasure.erase(cand.id)
 
     assert report.removed == {"candidate": 1, "scorecard": 1, "item_response": 3, "indicator_mark": 1,
-                              "addendum": 1}
+                              "addendum": 1, "seal": 2}  # the scorecard's seal and the addendum's
     assert report.scrubbed
     with pytest.raises(NotFound):
         svc.candidates.get(cand.id)

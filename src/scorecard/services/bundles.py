@@ -24,6 +24,7 @@ from scorecard.services.errors import InvalidInput
 from scorecard.services.seals import kit_text_hash, verify_record
 from scorecard.storage.bundle_store import BundleWriter, reader, writing
 from scorecard.storage.database import Database
+from scorecard.storage.erase import scrub_free_space
 from scorecard.storage.errors import SaveFailed
 
 FORMAT = "scorecard-bundle"
@@ -32,7 +33,7 @@ FORMAT_VERSION = 1
 #: The first app version that reads each format version (for "update Scorecard to version X or later").
 READER_SINCE = {1: "0.1.0"}
 SUFFIX = ".scorecard-bundle"
-RECORD_KINDS = ("kit_versions", "interviewers", "candidates", "assignments", "scorecards")
+RECORD_KINDS = ("kit_versions", "interviewers", "candidates", "assignments", "scorecards", "tombstones")
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 MAX_BUNDLE_BYTES = 200 * 1024 * 1024
 
@@ -161,7 +162,17 @@ def decode(data: bytes, *, passphrase: str | None = None) -> dict:
     records = doc.get("records")
     if not isinstance(records, dict) or any(not isinstance(records.get(k, []), list) for k in RECORD_KINDS):
         raise BundleRejected("its records are not in the documented shape")
+    tombstones = records.get("tombstones", [])  # files from before tombstones travelled have none
+    if any(not isinstance(t, dict) or not isinstance(t.get("candidate_id"), str)
+           or not isinstance(t.get("erased_at"), str) for t in tombstones):
+        raise BundleRejected("its records are not in the documented shape (a tombstone without "
+                             "candidate_id and erased_at)")
     return {k: records.get(k, []) for k in RECORD_KINDS}
+
+
+def tombstone_records(tombstone: dict) -> dict:
+    """A bundle's records holding one tombstone and nothing else (what sync writes for an erase)."""
+    return {**{k: [] for k in RECORD_KINDS}, "tombstones": [tombstone]}
 
 
 def _decrypt(doc: dict, passphrase: str | None) -> bytes:
@@ -195,7 +206,8 @@ class BundleService:
     # export ---------------------------------------------------------------------------
 
     def records(self, *, candidate_ids: list[str] | None, interviewer: str | None = None,
-                include_drafts: bool = False, scorecards: bool = True, card_ids: list[str] | None = None) -> dict:
+                include_drafts: bool = False, scorecards: bool = True, card_ids: list[str] | None = None,
+                tombstones: bool = True) -> dict:
         r = reader(self._db)
         me = self._panel.me()
         if me is not None and not me.public_key:
@@ -228,6 +240,8 @@ class BundleService:
             "candidates": candidates,
             "assignments": assignments,
             "scorecards": cards,
+            # every erase this laptop knows of: ids and dates only, so an erase reaches every laptop
+            "tombstones": r.tombstones() if tombstones and not only_cards else [],
         }
 
     def export(self, *, candidate_ids: list[str] | None, interviewer: str | None = None,
@@ -330,18 +344,35 @@ class BundleService:
         now = utcnow().isoformat()
         try:
             with writing(self._db) as w:
+                erased = self._apply_tombstones(w, records["tombstones"], report)
                 kit_map = self._apply_kits(w, records["kit_versions"], report)
                 self._apply_interviewers(w, records["interviewers"], report, now)
-                self._apply_candidates(w, records["candidates"], report)
+                self._apply_candidates(w, [c for c in records["candidates"] if c["id"] not in erased], report)
                 for a in records["assignments"]:
-                    report.added["assignments"] += w.insert_assignment(a, now)
+                    if a["candidate_id"] not in erased:
+                        report.added["assignments"] += w.insert_assignment(a, now)
                 texts = {k["id"]: k.get("source_text") for k in records["kit_versions"]}
                 for card in records["scorecards"]:
-                    self._apply_card(w, card, kit_map, texts, report)
+                    if card["candidate_id"] not in erased:
+                        self._apply_card(w, card, kit_map, texts, report)
                 if report.conflicts:
                     raise _Conflicts
         except _Conflicts:
             report.added.clear()
+            return
+        if report.added["erased_candidates"]:
+            scrub_free_space(self._db)  # the erased text leaves the file's free pages and WAL too
+
+    @staticmethod
+    def _apply_tombstones(w: BundleWriter, tombstones: list[dict], report: ImportReport) -> set[str]:
+        """Erase what the file's tombstones name (an erase on another laptop) and keep the tombstones;
+        returns every erased id known here now, whose records in the file are not stored."""
+        known = {t["candidate_id"] for t in w.tombstones()}
+        for t in tombstones:
+            if t["candidate_id"] not in known:
+                report.added["tombstones"] += 1
+                report.added["erased_candidates"] += w.apply_tombstone(t)
+        return known | {t["candidate_id"] for t in tombstones}
 
     @staticmethod
     def _apply_kits(w: BundleWriter, kits: list[dict], report: ImportReport) -> dict[str, str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from scorecard.domain.ids import utcnow
 from scorecard.domain.panel import Role
 from scorecard.domain.seal import sha256_hex
-from scorecard.services.bundles import SUFFIX, BundleService, ImportReport, encode
+from scorecard.services.bundles import SUFFIX, BundleService, ImportReport, encode, tombstone_records
 from scorecard.services.errors import InvalidInput
 from scorecard.services.panel import SYNC_PASSPHRASE_REQUIRED, PanelService
 from scorecard.storage.bundle_store import reader
@@ -67,7 +67,10 @@ class SyncService:
         outgoing: list[dict] = []
         if coordinator:
             for candidate_id in r.all_candidate_ids():
-                outgoing.append(self._bundles.records(candidate_ids=[candidate_id], scorecards=False))
+                outgoing.append(self._bundles.records(candidate_ids=[candidate_id], scorecards=False,
+                                                      tombstones=False))
+        # each erase known here as a file of its own, so it reaches every laptop and its name stays put
+        outgoing += [tombstone_records(t) for t in r.tombstones()]
         my_cards = [c for c in r.scorecards(r.card_ids(candidate_ids=None, interviewer_ids=None, include_drafts=False))
                     if (c.get("seal") or {}).get("public_key") == my_key
                     or (me is not None and c.get("interviewer_id") == me.id)]

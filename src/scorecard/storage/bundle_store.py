@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from scorecard.storage import erase
 from scorecard.storage.database import Database
 from scorecard.storage.errors import SaveFailed, describe
 
@@ -40,6 +41,9 @@ def _dicts(conn: sqlite3.Connection, sql: str, params: Iterable, columns: tuple[
 class BundleReader:
     def __init__(self, conn: sqlite3.Connection):
         self._conn = conn
+
+    def tombstones(self) -> list[dict]:
+        return erase.tombstones(self._conn)
 
     def card_ids(self, *, candidate_ids: list[str] | None, interviewer_ids: list[str] | None,
                  include_drafts: bool) -> list[str]:
@@ -142,6 +146,11 @@ class BundleReader:
 
 class BundleWriter(BundleReader):
     """Inserts inside an open transaction (the caller holds `Database.transaction()`)."""
+
+    def apply_tombstone(self, t: dict) -> bool:
+        """Erase the candidate a tombstone names, if held here, and keep the tombstone. True if
+        something about them was erased (the caller then scrubs the file's free pages)."""
+        return bool(erase.erase_rows(self._conn, t["candidate_id"], erased_at=t["erased_at"]))
 
     def insert_kit_version(self, kit: dict, *, make_current: bool) -> None:
         version = self._conn.execute("SELECT coalesce(max(version), 0) + 1 FROM kit_version WHERE kit_id = ?",

@@ -75,6 +75,14 @@ def selections(conn: sqlite3.Connection, candidate_id: str) -> list[Selection]:
             )
             out.append(sel)
             queue.append(sel)
+    if "seal" in _tables(conn):  # seals name their scorecard or addendum by id, without a foreign key
+        subjects = " UNION ".join(
+            f'SELECT "{col}" FROM "{sel.table}" WHERE {sel.where}'
+            for sel in out if sel.table in ("scorecard", "addendum") for col in ("id",)
+        )
+        params = tuple(p for sel in out if sel.table in ("scorecard", "addendum") for p in sel.params)
+        if subjects:
+            out.append(Selection("seal", f"subject_id IN ({subjects})", params))
     return out
 
 
@@ -101,19 +109,25 @@ def erase_candidate(db: Database, candidate_id: str, *, erased_at: str) -> dict[
     Returns how many rows went from each table. Call `scrub_free_space` afterwards.
     """
     with db.transaction() as conn:
-        chosen = selections(conn, candidate_id)
-        triggers = _triggers(conn)
-        for name, _sql in triggers:  # the lock: lifted only inside this transaction
-            conn.execute(f'DROP TRIGGER "{name}"')
-        counts: dict[str, int] = {}
-        for sel in reversed(chosen):  # children first
-            cur = conn.execute(f'DELETE FROM "{sel.table}" WHERE {sel.where}', sel.params)
-            if cur.rowcount:
-                counts[sel.table] = cur.rowcount
-        for _name, sql in triggers:
-            conn.execute(sql)
-        conn.execute("INSERT OR REPLACE INTO tombstone (candidate_id, erased_at) VALUES (?, ?)",
-                     (candidate_id, erased_at))
+        return erase_rows(conn, candidate_id, erased_at=erased_at)
+
+
+def erase_rows(conn: sqlite3.Connection, candidate_id: str, *, erased_at: str) -> dict[str, int]:
+    """`erase_candidate` inside a transaction the caller holds (an imported bundle's tombstone)."""
+    chosen = selections(conn, candidate_id)
+    triggers = _triggers(conn)
+    for name, _sql in triggers:  # the lock: lifted only inside this transaction
+        conn.execute(f'DROP TRIGGER "{name}"')
+    counts: dict[str, int] = {}
+    for sel in reversed(chosen):  # children first
+        cur = conn.execute(f'DELETE FROM "{sel.table}" WHERE {sel.where}', sel.params)
+        if cur.rowcount:
+            counts[sel.table] = cur.rowcount
+    for _name, sql in triggers:
+        conn.execute(sql)
+    # the earliest erase wins, so laptops that learn of it in any order store the same tombstone
+    conn.execute("INSERT INTO tombstone (candidate_id, erased_at) VALUES (?, ?) ON CONFLICT (candidate_id) "
+                 "DO UPDATE SET erased_at = min(erased_at, excluded.erased_at)", (candidate_id, erased_at))
     return counts
 
 
@@ -130,6 +144,12 @@ def scrub_free_space(db: Database) -> bool:
     conn.execute("VACUUM")
     busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     return busy == 0
+
+
+def tombstones(conn: sqlite3.Connection) -> list[dict]:
+    """Every tombstone, oldest first: what the exchange format carries so an erase reaches every laptop."""
+    return [{"candidate_id": r[0], "erased_at": r[1]}
+            for r in conn.execute("SELECT candidate_id, erased_at FROM tombstone ORDER BY erased_at, candidate_id")]
 
 
 def erased_candidate_ids(conn: sqlite3.Connection) -> set[str]:
