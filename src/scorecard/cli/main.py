@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from scorecard import __version__, paths
+from scorecard.cli.common import database_path, open_services
 from scorecard.cli.kit_commands import add_kit_parser
 
 
@@ -89,19 +90,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def database_path(args: argparse.Namespace) -> Path:
-    return paths.database_path(args.db)
-
-
-def open_services(args: argparse.Namespace):
-    """Open the database, importing the bundled kits on first use."""
-    from scorecard.services import open_services as _open
-
-    services = _open(database_path(args))
-    services.kits.import_bundled()
-    return services
-
-
 # --- commands -----------------------------------------------------------------------
 
 
@@ -131,7 +119,7 @@ def cmd_candidates(args: argparse.Namespace) -> int:
                             "submitted_scorecards": p.submitted,
                             "draft_scorecards": p.drafts,
                         }
-                        for p in r.rounds
+                        for p in services.candidates.round_progress(r)
                     ],
                 }
                 for r in rows
@@ -144,10 +132,11 @@ def cmd_candidates(args: argparse.Namespace) -> int:
             print("No candidates yet. Add one in the app, or try `scorecard demo` on an empty database.")
             return 0
         for r in rows:
-            done = sum(1 for p in r.rounds if p.submitted)
+            rounds = services.candidates.round_progress(r)
+            done = sum(1 for p in rounds if p.submitted)
             flag = "  AUTO-DECLINED" if r.auto_declined else ""
             print(f"{r.name}  ·  {r.kit_title}  ·  {r.target_level_name}  ·  "
-                  f"{done}/{len(r.rounds)} rounds with a submitted scorecard{flag}")
+                  f"{done}/{len(rounds)} rounds with a submitted scorecard{flag}")
             print(f"    id {r.id}")
         return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -16,8 +17,15 @@ class Candidate:
     kit_id: str
     target_level: str
     created_at: datetime = field(default_factory=utcnow)
-    #: Set when a knock-out answer auto-declines the candidate; the committee sees it at once.
+    #: Derived when the candidate is read, from the knock-out answers (`auto_declined_by`); never
+    #: stored, so it can never disagree with them.
     auto_declined: bool = False
+
+
+def auto_declined_by(outcomes: Iterable[str]) -> bool:
+    """The rule: any knock-out answer (draft or submitted, anyone's) with the outcome
+    auto-decline declines the candidate; taking the answer back takes the decline back."""
+    return any(str(o) == "auto_decline" for o in outcomes)
 
 
 class RoundStatus(StrEnum):

@@ -38,7 +38,6 @@ class CandidateRow(SQLModel, table=True):
     name: str = Field(index=True)
     kit_id: str = Field(index=True)
     target_level: str
-    auto_declined: bool = False
     created_at: str
 
 
@@ -60,6 +59,8 @@ class ScorecardRow(SQLModel, table=True):
     created_at: str
     updated_at: str
     submitted_at: str | None = None
+    #: the round clock: seconds the round has run, pauses not counted
+    round_seconds: float = Field(default=0.0, sa_column_kwargs={"server_default": "0"})
 
 
 class ItemResponseRow(SQLModel, table=True):
@@ -102,6 +103,8 @@ class AddendumRow(SQLModel, table=True):
     author: str
     text: str
     created_at: str
+    #: the item the addendum corrects, if it corrects one
+    item_id: str | None = None
 
 
 class KitSourceRow(SQLModel, table=True):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -101,9 +101,16 @@ class CandidateTableModel(QAbstractTableModel):
         self._search: list[str] = []
         self._positions: dict[str, int] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        #: loads one candidate's round progress (a service call); asked for rows shown or selected
+        self._progress: Callable[[CandidateOverview], Sequence] | None = None
+        self._rounds: dict[str, Sequence] = {}
 
-    def set_rows(self, rows: Sequence[CandidateOverview]) -> None:
+    def set_rows(self, rows: Sequence[CandidateOverview],
+                 progress: Callable[[CandidateOverview], Sequence] | None = None) -> None:
         self.beginResetModel()
+        if progress is not None:
+            self._progress = progress
+        self._rounds.clear()
         folded: dict[str, str] = {}  # kit titles and level names repeat: fold each once
 
         def cached(text: str) -> str:
@@ -121,6 +128,12 @@ class CandidateTableModel(QAbstractTableModel):
 
     def overview(self, row: int) -> CandidateOverview:
         return self._rows[row]
+
+    def rounds_of(self, overview: CandidateOverview) -> Sequence:
+        """The candidate's rounds with the panel's counts, loaded through the service on first use."""
+        if overview.id not in self._rounds:
+            self._rounds[overview.id] = self._progress(overview) if self._progress is not None else ()
+        return self._rounds[overview.id]
 
     def search_texts(self) -> list[str]:
         """Each row's folded name, role and level, in row order (what the filter matches against)."""
@@ -194,7 +207,7 @@ class CandidateTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.MINE:
-                return rounds_detail(row.rounds)
+                return rounds_detail(self.rounds_of(row))
             if col == self.FLAG and row.auto_declined:
                 return "A knock-out answer auto-declined this candidate."
             return self._text(row, col)

@@ -177,7 +177,8 @@ class CandidatesPage(QWidget):
     def refresh(self, select: str | None = None) -> None:
         """Re-read the list (after scoring, adding, or a name change), keeping the selection."""
         current = select or self.selected_id()
-        self.model.set_rows(self._services.candidates.overview(interviewer=self._settings.interviewer))
+        self.model.set_rows(self._services.candidates.overview(interviewer=self._settings.interviewer),
+                            progress=self._services.candidates.round_progress)
         self._size_columns()
         self._after_filter()
         if current is not None:
@@ -276,7 +277,7 @@ class CandidatesPage(QWidget):
         self.detail_sub.setText(f"{overview.kit_title} · target level {overview.target_level_name}")
         self.declined_label.setText("⚠ Auto-declined by a knock-out answer" if overview.auto_declined else "")
         self.declined_label.setVisible(overview.auto_declined)
-        self.rounds_model.set_rounds(overview.rounds)
+        self.rounds_model.set_rounds(self.model.rounds_of(overview))
         self.rounds.select_row(self.rounds_model.suggested_row())
 
     def _on_search_changed(self, text: str) -> None:
