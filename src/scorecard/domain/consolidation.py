@@ -335,6 +335,8 @@ class ScorecardEvidence:
     kit_version_id: str = ""
     #: Scored on a version older than the report's (the committee report's frame).
     older_version: bool = False
+    #: The round clock: seconds the round ran, pauses not counted.
+    round_seconds: float = 0.0
 
     @property
     def draft(self) -> bool:
@@ -783,6 +785,7 @@ def _scorecard_evidence(kit: Kit, sc: Scorecard, kv: KitVersion | None = None, o
             for a in sorted(sc.addenda, key=lambda a: a.created_at)
         ),
         knockout_outcome=sc.knockout_outcome(kit),
+        round_seconds=sc.round_seconds,
         kit_version=version,
         kit_version_id=sc.kit_version_id,
         older_version=older,
