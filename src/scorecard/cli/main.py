@@ -18,6 +18,7 @@ from pathlib import Path
 
 from scorecard import __version__, paths
 from scorecard.cli.common import database_path, open_services
+from scorecard.cli.draft_commands import add_draft_parser
 from scorecard.cli.kit_commands import add_kit_parser
 
 
@@ -66,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     guide.add_argument("--kit", default="integration-engineer", help="kit id (default: %(default)s)")
     guide.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     guide.set_defaults(func=cmd_guide)
+
+    add_draft_parser(sub)
 
     demo = sub.add_parser("demo", help="fill an empty database with a realistic sample panel")
     demo.add_argument("--open", action="store_true", help="then open the app on it")
