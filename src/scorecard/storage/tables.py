@@ -8,6 +8,7 @@ that the raw-driver hot paths (see `scorecard_store.py`) and SQLModel agree.
 
 from __future__ import annotations
 
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 
@@ -65,7 +66,12 @@ class ScorecardRow(SQLModel, table=True):
 
 class ItemResponseRow(SQLModel, table=True):
     __tablename__ = "item_response"
-    __table_args__ = (UniqueConstraint("scorecard_id", "item_id"),)
+    __table_args__ = (
+        UniqueConstraint("scorecard_id", "item_id"),
+        # auto-decline is derived from knock-out answers when a candidate is read: only those rows
+        Index("ix_item_response_knockout", "scorecard_id", "item_id", "knockout_option",
+              sqlite_where=text("knockout_option IS NOT NULL")),
+    )
 
     id: str = Field(primary_key=True)
     scorecard_id: str = Field(foreign_key="scorecard.id", index=True)

@@ -19,9 +19,13 @@ def upgrade() -> None:
     # Auto-decline is derived from the knock-out answers whenever it is read, so it can never
     # disagree with them; the stored flag goes (plain DROP COLUMN: no table rebuild, no FK churn).
     op.execute("ALTER TABLE candidate DROP COLUMN auto_declined")
+    # the candidate list derives auto-decline from the knock-out answers: read only those rows
+    op.execute("CREATE INDEX ix_item_response_knockout ON item_response (scorecard_id, item_id, knockout_option) "
+               "WHERE knockout_option IS NOT NULL")
 
 
 def downgrade() -> None:
+    op.execute("DROP INDEX IF EXISTS ix_item_response_knockout")
     op.execute("ALTER TABLE candidate ADD COLUMN auto_declined BOOLEAN NOT NULL DEFAULT 0")
     op.execute("ALTER TABLE addendum DROP COLUMN item_id")
     op.execute("ALTER TABLE scorecard DROP COLUMN round_seconds")
