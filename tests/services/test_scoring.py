@@ -266,3 +266,28 @@ def test_a_kit_version_without_the_candidates_level_refuses_a_new_round_cleanly(
     with pytest.raises(InvalidInput, match="has no level 'mid'"):
         services.scoring.start_or_resume(candidate_id=cand.id, round_id="tech", interviewer="A")
     assert services.scoring.for_candidate(cand.id) == [], "no phantom draft is left behind"
+
+
+def test_auto_decline_always_follows_the_answers(services):
+    """Derived when read: whatever the answers say, on any scorecard, draft or submitted."""
+    from pypdf import PdfReader
+    import io
+
+    cand = services.candidates.add(name="王伟", kit_id="mini", target_level="junior")
+    a = services.scoring.start_or_resume(candidate_id=cand.id, round_id="screen", interviewer="A")
+    b = services.scoring.start_or_resume(candidate_id=cand.id, round_id="screen", interviewer="B")
+    declined = lambda: services.candidates.get(cand.id).auto_declined  # noqa: E731
+    listed = lambda: services.candidates.overview(interviewer="A")[0].auto_declined  # noqa: E731
+    assert not declined() and not listed()
+    services.scoring.choose_option(scorecard_id=a.id, item_id="ko", option_id="yes")
+    services.scoring.choose_option(scorecard_id=b.id, item_id="ko", option_id="no")
+    assert declined() and listed()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(
+        services.export.consolidated_pdf(services.candidates.get(cand.id)))).pages)
+    assert "AUTO-DECLINE" in text
+    services.scoring.choose_option(scorecard_id=b.id, item_id="ko", option_id=None)  # answer taken back
+    assert not declined() and not listed()
+    services.scoring.choose_option(scorecard_id=b.id, item_id="ko", option_id="no")
+    services.scoring.discard(scorecard_id=b.id)  # the draft that declined is gone
+    assert not declined() and not listed()
+    assert "auto_declined" not in {r[1] for r in services.db.connection.execute("PRAGMA table_info(candidate)")}

@@ -114,3 +114,4 @@ def test_addendum_names_the_item_it_corrects(qtbot, services, settings, candidat
     dialog.add_button.click()
     row = services.db.connection.execute("SELECT item_id, text FROM addendum").fetchone()
     assert row == ("q-listen", "Meant Meets, not Exceeds.")
+    assert "(on <i>Revised spec</i>): Meant Meets, not Exceeds." in scoring.locked_panel.details.text()
