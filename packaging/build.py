@@ -99,8 +99,8 @@ def inspect_bundle() -> dict:
     missing = unresolved_libraries(internal) if sys.platform.startswith("linux") else []
     if missing:
         log(f"WARNING: not bundled, so needed on every laptop: {', '.join(missing)} (Qt's xcb plugin); "
-            "install them on the build machine (e.g. apt-get install libxcb-icccm4 libxcb-keysyms1 "
-            "libxcb-cursor0) and build again")
+            "install them on the build machine (sudo scripts/install-system-deps: libxcb-icccm4, libxcb-keysyms1, "
+            "libxcb-cursor0 and the rest of scripts/system-deps.txt) and build again")
     for need in ("resources/fonts/DejaVuSans.ttf", "resources/icons/scorecard.svg", "data/kits",
                  "scorecard/storage/migrations/env.py"):
         if not (internal / need).exists():

@@ -7,9 +7,9 @@ Builds a demo-like database in a temporary folder through the services (the bund
 Integration Engineer kit, candidates with names in several scripts, a round part-scored),
 opens the MainWindow and grabs: the candidate list, a competency question with its
 guidance open, two exercise briefs, the help overlay, the save banner and a dark-palette
-view. Scale 1 is a 1366×768 screen; scale 2 (QT_SCALE_FACTOR=2) is a 13" 1920×1080 laptop
-at 200 %: 960×540 logical pixels, the smallest the window is made for, in images named
-`…@2x.png`. `--size 1366x768` renders another size.
+view. Scale 1 is a 1280×720 screen (the smallest common laptop screen at 100 %); scale 2
+(QT_SCALE_FACTOR=2) is a 13" 1920×1080 laptop at 200 %: 960×540 logical pixels, the smallest
+the window is made for, in images named `…@2x.png`. `--size 1366x768` renders another size.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
-#: Logical window size per scale factor: a 1366×768 screen; a 1920×1080 screen at 200 %.
-SIZES = {1: (1366, 768), 2: (960, 540)}
+#: Logical window size per scale factor: a 1280×720 screen at 100 %; a 1920×1080 screen at 200 %.
+SIZES = {1: (1280, 720), 2: (960, 540)}
 INTERVIEWER = "Alex Morgan"
 CANDIDATES = [
     ("Zoë Ñúñez", "mid"),

@@ -176,7 +176,7 @@ def report_html(report: ConsolidatedReport) -> str:
     for r in report.rounds:
         state = blocks.round_state_label(r.state, r.draft_count)
         out.append(f"<tr><td><b>{_E(r.name)}</b></td><td>{r.stage}</td><td>{state}</td></tr>")
-    out.append("</table><section class='wide'><h1>Competencies and attitudes × interviewers</h1><table><thead><tr>"
+    out.append("</table><section class='wide'><h1>Competencies, attitudes and items × interviewers</h1><table><thead><tr>"
                "<th>Competency / attitude</th>" + "".join(f"<th>{_E(n)}</th>" for n in report.interviewers)
                + "<th>Agreement</th></tr></thead>")
     for group, rows in report.matrix.groups:

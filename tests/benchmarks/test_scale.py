@@ -7,9 +7,8 @@
 - peak memory of the app process, at start-up and over the whole session.
 
 Targets: under 50 ms per keystroke (asserted for 95 % of them; the median, p95 and maximum
-are reported); peak memory under 250 MB. Opening the app has no target of its own at this
-size: it is reported against the 3× of the demo-size start-up, and asserted within 5× only
-to catch regressions.
+are reported); peak memory under 250 MB; opening the app on them within 3× an empty window
+(issue #12), the same ratio as the demo-size start-up.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ from tests.benchmarks.scale_data import build
 KEYSTROKE_MS = 50.0
 PEAK_MB = 250.0
 READY_RATIO = 3.0
-READY_GUARD = 5.0
 RUNS = 5
 SESSION = Path(__file__).with_name("scale_session.py")
 
@@ -53,11 +51,11 @@ def test_opening_the_app_on_10000_candidates(big_db, tmp_path):
     peak = max(a["peak_rss_mb"] for a in apps)
     record(f"Open the app on {facts['candidates']:,} candidates / {facts['scorecards']:,} scorecards: "
            "populated list accepting input", f"{ready:.0f} ms (median of {RUNS})",
-           "bare PySide6 window", f"{floor:.0f} ms", ready / floor, f"(≤ {READY_RATIO:g}× at demo size)",
+           "bare PySide6 window", f"{floor:.0f} ms", ready / floor, f"≤ {READY_RATIO:g}×",
            ready <= READY_RATIO * floor)
     record("Peak memory, app started on the large database", f"{peak:.0f} MB", "", "", None,
            f"< {PEAK_MB:.0f} MB", peak < PEAK_MB)
-    assert ready <= READY_GUARD * floor
+    assert ready <= READY_RATIO * floor
     assert peak < PEAK_MB
 
 

@@ -178,15 +178,15 @@ def test_disagreement_within_one_interviewer_across_items():
 def test_gaps_are_dimensions_nobody_rated():
     r = report(card("Ann", "tech", {"q-api": "s3"}), card("Bob", "team", {"q-listen": "s2"}, submitted=False))
     gaps = {row.dimension_id for row in r.gaps}
-    assert gaps == {"data", "ops", "own"}
+    assert gaps == {"data", "ops", "own", "ex"}  # the exercise nobody rated is a gap too
     assert r.matrix.row("listen").draft_only and not r.matrix.row("listen").gap
     assert r.matrix.row("ops").item_count == 0 and r.matrix.row("data").item_count == 1
 
 
 def test_matrix_rows_cover_every_competency_and_attitude_grouped():
     r = report(card("Ann", "tech"))
-    assert [row.dimension_id for row in r.matrix.rows] == ["api", "data", "ops", "listen", "own"]
-    assert [g for g, _ in r.matrix.groups] == ["Engineering", "Attitudes"]
+    assert [row.dimension_id for row in r.matrix.rows] == ["api", "data", "ops", "listen", "own", "ex"]
+    assert [g for g, _ in r.matrix.groups] == ["Engineering", "Attitudes", "Exercises"]
 
 
 def test_interviewer_columns_in_round_then_time_order_once_each():
@@ -206,7 +206,8 @@ def test_level_view_shows_target_and_neighbours_and_median():
     assert api.expectations == (("API?", "api expectation"),)
     data = next(x for x in lv.rows if x.competency_id == "data")
     assert data.above.text == "" and data.median_label is None
-    assert [x.competency_id for x in lv.rows] == ["api", "data", "ops"]  # attitudes have no levels
+    # attitudes have no levels; the exercise takes part (résumé criteria and knock-outs would not)
+    assert [x.competency_id for x in lv.rows] == ["api", "data", "ops", "ex"]
 
 
 def test_level_view_even_split_and_draft_fallback():
@@ -320,7 +321,8 @@ def test_scorecards_on_two_kit_versions_are_consolidated():
     assert [(x.label, x.older_version, x.kit_version) for x in api.cells[0].ratings] == [("Poor", True, 3)]
     assert [x.label for x in api.cells[1].ratings] == ["Meets", "Strong"]
     assert r.recommendations[0].older_version and not r.recommendations[1].older_version
-    assert next(x for x in r.level_view.rows if x.competency_id == "api").median_label == "Meets"
+    # each interviewer counts once: Ann's Poor against Bob's own Meets-to-Strong
+    assert next(x for x in r.level_view.rows if x.competency_id == "api").median_label == "between Poor and Strong"
 
 
 def test_a_round_or_dimension_the_newer_version_dropped_is_kept():

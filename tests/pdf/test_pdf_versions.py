@@ -81,7 +81,7 @@ def test_the_reworded_anchor_is_shown_to_whoever_rated_at_it(kits):
 
 def test_cover_names_the_versions_and_the_older_scorecards(mixed):
     _report, pdf, _cards = mixed
-    cover = pdf.page_flat(0)
+    cover = pdf.page_flat(1)
     assert "integration-engineer — version 8" in cover
     assert "rounds, competencies and levels below follow version 8" in cover
     assert "Scored on version 8 (content 8e8e8e8e8e8e): 1 scorecard; version 7 (content 9f2c1e0a7b3d): " \
@@ -108,7 +108,7 @@ def test_disagreement_is_measured_across_versions(mixed):
     # Zoë's Poor (v7) against 王伟's Exceptional on the question version 8 added
     assert api.disagreement and api.spread == 4
     flat = pdf.flat
-    matrix = flat[flat.index("Competencies and attitudes × interviewers"):flat.index("Level view — held against")]
+    matrix = flat[flat.index("Competencies, attitudes and items × interviewers"):flat.index("Level view — held against")]
     assert matrix.count("DISAGREE") == 1
     assert "Poor · v7" in matrix  # the older rating is marked with its version
     assert "Disagreement on 1 dimension: API & Endpoint Development (4 steps)" in flat

@@ -104,6 +104,8 @@ def test_add_candidate_requires_a_name_and_stores_any_script(qtbot, services, se
     press(qtbot, Qt.Key.Key_Tab)  # kit
     press(qtbot, Qt.Key.Key_Tab)  # level
     assert focused() is dialog.level_combo
+    assert dialog.level_combo.currentData() == "junior"  # the first level: no level is assumed
+    press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Down)
     assert dialog.level_combo.currentData() == "senior"
     press(qtbot, Qt.Key.Key_Return)

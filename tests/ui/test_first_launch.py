@@ -25,7 +25,7 @@ def test_first_launch_asks_name_and_keeps_it(qtbot, services, blank_settings, ca
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert blank_settings.interviewer == "Zoë Tester"
     assert Settings(blank_settings.path).interviewer == "Zoë Tester"  # on disk
-    assert window.windowTitle() == "Scorecard — Zoë Tester"
+    assert window.windowTitle() == "Zoë Tester — Scorecard"
     qtbot.waitUntil(lambda: focused() is window.candidates_page.search)
 
     # a second window on the same settings does not ask again

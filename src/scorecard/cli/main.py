@@ -20,6 +20,7 @@ from scorecard import __version__, paths
 from scorecard.cli.common import database_path, open_services
 from scorecard.cli.draft_commands import add_draft_parser
 from scorecard.cli.kit_commands import add_kit_parser
+from scorecard.cli.report_commands import add_report_parsers
 
 
 class UserError(Exception):
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     guide.set_defaults(func=cmd_guide)
 
     add_draft_parser(sub)
+    add_report_parsers(sub, open_services)
 
     demo = sub.add_parser("demo", help="fill an empty database with a realistic sample panel")
     demo.add_argument("--open", action="store_true", help="then open the app on it")
@@ -104,7 +106,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_candidates(args: argparse.Namespace) -> int:
     with open_services(args) as services:
-        rows = services.candidates.overview(interviewer="")
+        rows = services.candidates.overview_by_name(interviewer="")
         if args.json:
             payload = [
                 {

@@ -299,9 +299,25 @@ class KnockoutQuestion(ItemBase):
         raise KeyError(f"knock-out {self.id!r} has no option {option_id!r}")
 
 
+class EvidenceFor(KitModel):
+    """The competencies and attitudes an exercise or a video question gives evidence for.
+
+    Its rating then also counts on those rows of the committee report's matrix and level
+    view (beside the item's own row), so a competency tested only by an exercise is not
+    reported as a gap.
+    """
+
+    competencies: list[Id] = Field(default_factory=list, description="Competency ids from `disciplines`.")
+    attitudes: list[Id] = Field(default_factory=list, description="Attitude ids from `attitudes`.")
+
+
 class VideoQuestion(ItemBase):
     type: Literal["video_question"]
     format: Text = "Recorded video"
+    evidence_for: EvidenceFor = Field(
+        default_factory=EvidenceFor,
+        description="Competencies and attitudes this answer gives evidence for (its rating counts there too).",
+    )
 
 
 class ResumeCriterion(ItemBase):
@@ -352,6 +368,10 @@ class Exercise(ItemBase):
     review_beforehand: list[Text] = Field(default_factory=list)
     ground_rules: list[Text] = Field(default_factory=list)
     roles: list[ScenarioRole] = Field(default_factory=list)
+    evidence_for: EvidenceFor = Field(
+        default_factory=EvidenceFor,
+        description="Competencies and attitudes this exercise gives evidence for (its rating counts there too).",
+    )
 
 
 Item = Annotated[
@@ -433,6 +453,12 @@ class Kit(KitModel):
                     _must_be_in(lv, level_ids, ("items", i, "expectations", lv), "level", found)
             if isinstance(item, AttitudeQuestion):
                 _must_be_in(item.attitude, attitude_ids, ("items", i, "attitude"), "attitude", found)
+            if isinstance(item, (Exercise, VideoQuestion)):
+                for j, cid in enumerate(item.evidence_for.competencies):
+                    _must_be_in(cid, competency_ids, ("items", i, "evidence_for", "competencies", j),
+                                "competency", found)
+                for j, aid in enumerate(item.evidence_for.attitudes):
+                    _must_be_in(aid, attitude_ids, ("items", i, "evidence_for", "attitudes", j), "attitude", found)
         _check_items(self.items, found)
         _raise_if_any(found)
         return self
@@ -500,6 +526,17 @@ class Kit(KitModel):
         if isinstance(item, AttitudeQuestion):
             return ("attitude", item.attitude)
         return None
+
+    def evidence_dimensions(self, item: ItemBase) -> list[tuple[str, str]]:
+        """Every (kind, id) competency or attitude an item's rating counts for: the one a
+        question measures, or those an exercise or video question names in `evidence_for`."""
+        dim = self.dimension_of(item)
+        if dim is not None:
+            return [dim]
+        if isinstance(item, (Exercise, VideoQuestion)):
+            return ([("competency", c) for c in item.evidence_for.competencies]
+                    + [("attitude", a) for a in item.evidence_for.attitudes])
+        return []
 
 
 def _check_items(items: list, found: Problems) -> None:

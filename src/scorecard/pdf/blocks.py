@@ -8,6 +8,7 @@ interviewer's report). Only layout here: what is shown was decided in
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from itertools import zip_longest
 
@@ -63,12 +64,14 @@ ROUND_STATE_LABELS = {
     RoundState.SUBMITTED_WITH_DRAFTS: "Submitted",  # always followed by "· n drafts outstanding"
     RoundState.DRAFT_ONLY: "Draft only",
     RoundState.MISSING: "Missing",
+    RoundState.NOT_NEEDED: "Not needed",
 }
 ROUND_STATE_COLOURS = {
     RoundState.COMPLETE: (theme.OK, theme.OK_BG),
     RoundState.SUBMITTED_WITH_DRAFTS: (theme.DRAFT_INK, theme.DRAFT_BANNER),
     RoundState.DRAFT_ONLY: (theme.DRAFT_INK, theme.DRAFT_BANNER),
     RoundState.MISSING: (theme.DANGER, theme.DANGER_BG),
+    RoundState.NOT_NEEDED: (theme.MUTED, theme.GROUP_BG),
 }
 DRAFT_WORD = "DRAFT"
 
@@ -148,22 +151,48 @@ class Heading(Paragraph):
             mark(self._section, 0, self.canv.absolutePosition(0, self.height)[1])
 
 
-class SectionMark(Flowable):
-    """Zero-size marker: pages that continue this section say so under the header."""
+def item_key(interviewer: str, round_id: str, item_id: str) -> str:
+    """The named destination of one scorecard's item in the evidence (matrix entries link to it)."""
+    return "it-" + hashlib.sha1(f"{interviewer}\0{round_id}\0{item_id}".encode()).hexdigest()[:16]
 
-    def __init__(self, text: str, level: int = 0):
+
+class SectionMark(Flowable):
+    """Zero-size marker: pages that continue this section say so under the header; with `key`,
+    also a named destination that links elsewhere in the report point at."""
+
+    def __init__(self, text: str, level: int = 0, key: str | None = None):
         super().__init__()
         self.text = text
         self.level = level
+        self.key = key
         self.width = self.height = 0
 
     def wrap(self, availWidth, availHeight):  # noqa: N802, N803
         return 0, 0
 
     def draw(self):
+        if self.key:
+            self.canv.bookmarkHorizontal(self.key, 0, 14)
         mark = getattr(self.canv, "set_section", None)
         if mark is not None:
             mark(self.text, self.level, self.canv.absolutePosition(0, 0)[1])
+
+
+class Linked(Flowable):
+    """A flowable that is also a link to a named destination in the same document."""
+
+    def __init__(self, child: Flowable, key: str):
+        super().__init__()
+        self.child = child
+        self.key = key
+
+    def wrap(self, availWidth, availHeight):  # noqa: N802, N803
+        self.width, self.height = self.child.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def draw(self):
+        self.child.drawOn(self.canv, 0, 0)
+        self.canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
 class RuledLines(Flowable):
@@ -245,11 +274,16 @@ def grid_style(*, header_rows: int = 1, extra: list | None = None) -> TableStyle
 # --- ratings and recommendations ---------------------------------------------------------
 
 
+def glyph_label(label: str, index: int | None, size: int) -> str:
+    """A step's label with its black-and-white glyph: "+ Exceeds", "−− Strong no"."""
+    return label if index is None else f"{theme.step_glyph(index, size)} {label}"
+
+
 def recommendation_text(rec: Recommendation) -> str:
     if rec.label is None:
         body = c(theme.MUTED, "<i>not given yet</i>")
     else:
-        body = f"<b>{markup(rec.label, newlines=False)}</b>"
+        body = f"<b>{markup(glyph_label(rec.label, rec.index, rec.scale_size), newlines=False)}</b>"
     if rec.draft:
         body += " " + c(theme.DRAFT_INK, "<b>(draft)</b>")
     return body
@@ -504,7 +538,8 @@ def _item_badge(item: ItemEvidence, draft: bool, width: float) -> Badge:
     bg = colors.white
     if item.rating is not None:
         r = item.rating
-        lines = [(r.label, True, 8.5, theme.INK), (f"{r.index + 1} of {r.scale_size}", False, 7, theme.INK)]
+        lines = [(glyph_label(r.label, r.index, r.scale_size), True, 8.5, theme.INK),
+                 (f"{r.index + 1} of {r.scale_size}", False, 7, theme.INK)]
         bg = theme.rating_colour(r.position)
     elif item.knockout_option is not None and item.knockout_outcome is not None:
         ink, bg = OUTCOME_COLOURS[item.knockout_outcome]
@@ -553,15 +588,16 @@ def note_paragraphs(value: str, name: str = "note") -> list[Flowable]:
     return [text.text(b, name) for b in parts if b.strip()]
 
 
-def item_evidence(item: ItemEvidence, *, draft: bool, width: float) -> list:
+def item_evidence(item: ItemEvidence, *, draft: bool, width: float, key: str | None = None) -> list:
     """One item of a scorecard: heading with the rating, prompt, anchor, indicators, notes."""
     badge_w = 30 * mm
     kind = ITEM_TYPE_LABELS.get(item.item_type, item.item_type)
     sub = kind
     if item.dimension_name:
         sub += f" · {item.dimension_kind}: {item.dimension_name}"
-    title = [text.text(f"{item.number}. {item.title}", "item_title"), text.text(sub, "muted")]
-    top: list = [SectionMark(f"{item.number}. {item.title}", level=1),
+    corrected = f"  {theme.ADDENDUM} corrected by an addendum" if item.addenda else ""
+    title = [text.text(f"{item.number}. {item.title}{corrected}", "item_title"), text.text(sub, "muted")]
+    top: list = [SectionMark(f"{item.number}. {item.title}", level=1, key=key),
                  SideBySide(title, _item_badge(item, draft, badge_w), right_width=badge_w)]
     if item.prompt and item.prompt != item.title:
         top.append(text.text(item.prompt, "prompt"))
@@ -580,6 +616,7 @@ def item_evidence(item: ItemEvidence, *, draft: bool, width: float) -> list:
         reason = item.skip_reason.strip()
         top.append(text.runs([Run("Skipped. ", bold), Run("Reason: "),
                               Run(reason or "no reason given", None, None if reason else theme.MUTED)], "body"))
+    top += item_addenda(item)
     if item.no_evidence:
         top.append(text.text(
             f"{theme.WARNING} No evidence recorded — rated without a checked indicator or a note.", "warn"))
@@ -632,7 +669,8 @@ def scorecard_header(sc: ScorecardEvidence, *, width: float, report_version: int
     out.append(Spacer(1, 4))
     rec_w = 45 * mm
     r = sc.recommendation
-    rec_lines = [(r.label, True, 9, theme.INK) if r.label else ("not given yet", False, 8.5, theme.MUTED)]
+    rec_lines = [(glyph_label(r.label, r.index, r.scale_size), True, 9, theme.INK) if r.label
+                 else ("not given yet", False, 8.5, theme.MUTED)]
     if r.draft:
         rec_lines.append(("draft", True, 7.5, theme.DRAFT_INK))
     out.append(SideBySide(Paragraph("Overall recommendation", style("cell_head")),
@@ -640,8 +678,9 @@ def scorecard_header(sc: ScorecardEvidence, *, width: float, report_version: int
                           right_width=rec_w))
     out.append(Paragraph("Summary", style("label")))
     out += note_paragraphs(sc.summary) or [text.text("No summary written.", "muted_italic")]
-    answered = len(sc.items) - sc.unanswered_count
+    # a skipped item was not answered: it counts as skipped, never as answered
     skipped = sum(1 for i in sc.items if i.skip_reason is not None)
+    answered = sum(1 for i in sc.items if i.answered and i.skip_reason is None)
     stats = [f"{answered} of {len(sc.items)} items answered", f"{skipped} skipped",
              f"time recorded {fmt_seconds(sc.total_seconds)}"]
     if sc.no_evidence_count:
@@ -660,8 +699,21 @@ def addenda(sc: ScorecardEvidence, *, width: float) -> list:
         return []
     out: list = [Paragraph("Addenda — corrections after submission", style("h3"))]
     for a in sc.addenda:
-        out.append(text.runs([Run(fmt_dt(a.created_at), theme.BOLD), Run(" · " + a.author)], "muted"))
+        where = (f" · corrects item {a.item_number}. {a.item_title}" if a.item_number is not None
+                 else " · corrects the scorecard as a whole")
+        out.append(text.runs([Run(f"{theme.ADDENDUM} " + fmt_dt(a.created_at), theme.BOLD),
+                              Run(" · " + a.author + where)], "muted"))
         out += note_paragraphs(a.text)
+    return out
+
+
+def item_addenda(item: ItemEvidence) -> list:
+    """The addenda that correct this item, printed with it (they are also listed before the items)."""
+    out: list = []
+    for a in item.addenda:
+        out.append(text.runs([Run(f"{theme.ADDENDUM} Corrected by an addendum", theme.BOLD, theme.WARN),
+                              Run(f" · {fmt_dt(a.created_at)} · {a.author}: ", None, theme.MUTED), Run(a.text)],
+                             "body"))
     return out
 
 
@@ -670,9 +722,27 @@ def scorecard_evidence(sc: ScorecardEvidence, *, width: float, report_version: i
     out = scorecard_header(sc, width=width, report_version=report_version)
     # corrections come before the items they correct, so nobody reads past them
     out += addenda(sc, width=width)
+    # the report's length follows what was scored: items left untouched are listed once, in one line
+    untouched = [i for i in sc.items if _untouched(i)]
     for item in sc.items:
-        out += item_evidence(item, draft=sc.draft, width=width)
+        if _untouched(item):
+            continue
+        out += item_evidence(item, draft=sc.draft, width=width,
+                             key=item_key(sc.interviewer, sc.round_id, item.item_id))
+    if untouched:
+        out.append(SectionMark("Not answered", level=1))
+        out.append(text.runs([Run(f"Not answered ({len(untouched)} of {len(sc.items)}) — no rating, answer, skip, "
+                                  "indicator or note: ", theme.BOLD, theme.MUTED),
+                              Run("; ".join(f"{i.number}. {i.title}" for i in untouched), None, theme.MUTED)],
+                             "body"))
+        out.append(_rule(width))
     return out
+
+
+def _untouched(item: ItemEvidence) -> bool:
+    return (item.rating is None and item.knockout_option is None and item.skip_reason is None
+            and not item.notes.strip() and not any(m.checked for m in item.indicators) and not item.variant
+            and not item.addenda)
 
 
 Together._PLAIN = (Paragraph, Heading, SectionMark, Spacer, SideBySide, IndicatorColumns, Badge, HRFlowable)

@@ -96,6 +96,8 @@ class DocMeta:
     footer_left: str  # e.g. "Hiring committee report · exported 2025-03-01 09:00 UTC"
     creator: str = "Scorecard"
     keywords: str = ""
+    #: The document's language (BCP 47), for screen readers and text extraction.
+    lang: str = "en"
 
 
 class ReportCanvas(Canvas):
@@ -148,6 +150,7 @@ class ReportCanvas(Canvas):
         self._section_seen = False
 
     def save(self):
+        self.showOutline()  # the reader opens with the outline (bookmarks) panel shown
         total = len(self._deferred_pages)
         for number, state in enumerate(self._deferred_pages, 1):
             self.__dict__.update(state)
@@ -199,7 +202,7 @@ def _draw_line(canv: Canvas, text: str, x: float, y: float, max_width: float, *,
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, buf, meta: DocMeta):
+    def __init__(self, buf, meta: DocMeta, first_template: str = "portrait"):
         super().__init__(
             buf,
             keepTogetherClass=Together,  # keep-with-next groups (headings, "Notes" + first note)
@@ -217,6 +220,7 @@ class _Doc(BaseDocTemplate):
             initialFontName=theme.MAIN,
             initialFontSize=9,
             initialLeading=11,
+            lang=meta.lang,
         )
         templates = []
         for name, size in (("portrait", PORTRAIT), ("landscape", LANDSCAPE)):
@@ -224,6 +228,8 @@ class _Doc(BaseDocTemplate):
             frame = Frame(MARGIN_X, MARGIN_BOTTOM, w - 2 * MARGIN_X, h - MARGIN_TOP - MARGIN_BOTTOM,
                           id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
             templates.append(PageTemplate(id=name, frames=[frame], pagesize=size, autoNextPageTemplate=name))
+        if first_template == "landscape":
+            templates.reverse()  # the first template is the first page's
         self.addPageTemplates(templates)
 
 
@@ -232,12 +238,12 @@ def frame_width(orientation: str = "portrait") -> float:
     return size[0] - 2 * MARGIN_X
 
 
-def build_pdf(story: list, *, meta: DocMeta) -> bytes:
+def build_pdf(story: list, *, meta: DocMeta, first_template: str = "portrait") -> bytes:
     """Lay out a story on A4 pages with the shared header/footer and return the PDF."""
     theme.register_fonts()
     _install_fp_str_memo()
     buf = io.BytesIO()
-    doc = _Doc(buf, meta)
+    doc = _Doc(buf, meta, first_template)
     # Binary (Flate only) streams: ASCII85 on top makes files a quarter larger and
     # costs a tenth of the render time, for 7-bit safety nobody needs any more.
     old_a85 = rl_config.useA85

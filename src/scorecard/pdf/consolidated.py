@@ -49,12 +49,15 @@ from scorecard.pdf.blocks import (
     version_note,
 )
 from scorecard.pdf.canvas import DocMeta, build_pdf, frame_width
+from scorecard.pdf.decision_sheet import decision_sheet
 from scorecard.pdf.text import Run, TextBlock
 from scorecard.pdf.theme import Paragraph, markup, style
 
 CONFIDENTIAL = "Confidential — hiring committee"
-#: Interviewer columns per matrix table; wider panels continue in a second table.
-MAX_MATRIX_COLUMNS = 7
+#: Interviewer columns per matrix table (a panel of up to ten keeps each row's ratings in one
+#: table, narrower columns from eight up); wider panels continue in a second table.
+MAX_MATRIX_COLUMNS = 10
+WIDE_PANEL = 8
 
 
 def render_consolidated(report: ConsolidatedReport) -> bytes:
@@ -73,7 +76,8 @@ def render_consolidated(report: ConsolidatedReport) -> bytes:
 
 
 def story(report: ConsolidatedReport) -> list:
-    out: list = []
+    page1, overflow = decision_sheet(report)
+    out: list = page1 + [PageBreak()] + overflow + ([Spacer(1, 14), CondPageBreak(90 * mm)] if overflow else [])
     out += _cover(report)
     out += [NextPageTemplate("landscape"), PageBreak()]
     out += _matrix_section(report.matrix, report)
@@ -91,7 +95,7 @@ def _cover(report: ConsolidatedReport) -> list:
     h = report.header
     w = frame_width("portrait")
     out: list = [
-        Heading("HIRING COMMITTEE REPORT", "kicker", outline="Summary", key="summary"),
+        Heading("HIRING COMMITTEE REPORT", "kicker", outline="Cover", key="cover"),
         Paragraph(markup(h.candidate_name, newlines=False), style("title")),
         Paragraph(f"{markup(h.role, newlines=False)} · target level "
                   f"<b>{markup(h.target_level_name, newlines=False)}</b>", style("subtitle")),
@@ -188,7 +192,8 @@ def _recommendation_table(report: ConsolidatedReport, width: float) -> Table | P
 
 
 def _rounds_table(report: ConsolidatedReport, width: float) -> Table:
-    rows = [[Paragraph(x, style("cell_head")) for x in ("Round", "Stage", "Status", "Scorecards")]]
+    rows = [[Paragraph(x, style("cell_head")) for x in ("Round", "Stage", "Status", "Scorecards",
+                                                        "Interviewed · time")]]
     extra = []
     for i, r in enumerate(report.rounds, 1):
         ink, bg = ROUND_STATE_COLOURS[r.state]
@@ -205,27 +210,44 @@ def _rounds_table(report: ConsolidatedReport, width: float) -> Table:
             Paragraph(stage_label(r.stage), style("cell")),
             Paragraph(c(ink, f"<b>{round_state_label(r.state, r.draft_count)}</b>"), style("cell")),
             Paragraph(", ".join(counts) or "none", style("cell")),
+            Paragraph(_when(r), style("cell_small")),
         ])
         extra.append(("BACKGROUND", (2, i), (2, i), bg))
-    t = Table(rows, colWidths=[width * f for f in (0.36, 0.17, 0.26, 0.21)], repeatRows=1)
+    t = Table(rows, colWidths=[width * f for f in (0.27, 0.14, 0.22, 0.15, 0.22)], repeatRows=1)
     t.setStyle(grid_style(extra=extra))
     return t
+
+
+def _when(r) -> str:
+    """The dates a round's scorecards were started and the time recorded on each."""
+    if not r.started:
+        return "—"
+    days = sorted({blocks.fmt_date(d) for d in r.started})
+    out = days[0] if len(days) == 1 else f"{days[0]} – {days[-1]}"
+    times = [blocks.fmt_seconds(x) for x in r.seconds if x > 0]
+    return out + (f"<br/>{', '.join(times)}" if times else "")
 
 
 def _agenda(report: ConsolidatedReport) -> list:
     items = []
     dis = report.disagreements
     if dis:
-        names = "; ".join(f"{markup(r.name, newlines=False)} ({r.spread} steps)" for r in dis)
+        names = "; ".join(f"{markup(r.name, newlines=False)} ({r.spread} steps)" for r in dis[:4])
+        if len(dis) > 4:
+            names += f" and {len(dis) - 4} more (every split, with both sides' reasons, is on the decision sheet)"
         items.append(f"{c(theme.DANGER, '<b>' + theme.FLAG + ' Disagreement</b>')} on {len(dis)} "
                      f"{'dimension' if len(dis) == 1 else 'dimensions'}: {names}.")
     gaps = report.gaps
-    if gaps:
+    if gaps and report.knockout.auto_declined:
+        items.append(f"{c(theme.WARN, '<b>Not assessed</b>')}: {len(gaps)} competencies, attitudes and items — "
+                     "the candidate was auto-declined before the rounds that assess them.")
+    elif gaps:
         names = "; ".join(markup(r.name, newlines=False) for r in gaps)
         items.append(f"{c(theme.WARN, '<b>Not assessed</b>')} by anyone: {names}.")
     for r in report.rounds:
         if r.state is RoundState.MISSING:
             items.append(f"Round <b>{markup(r.name, newlines=False)}</b> has no scorecard.")
+
         elif r.state is RoundState.DRAFT_ONLY:
             items.append(f"Round <b>{markup(r.name, newlines=False)}</b> has drafts only — nothing submitted.")
         elif r.state is RoundState.SUBMITTED_WITH_DRAFTS:
@@ -233,6 +255,19 @@ def _agenda(report: ConsolidatedReport) -> list:
             items.append(f"Round <b>{markup(r.name, newlines=False)}</b> is not complete: {n} "
                          f"{'draft is' if n == 1 else 'drafts are'} still outstanding beside "
                          f"{r.submitted_count} submitted.")
+    for rnd in report.evidence:
+        for sc in rnd.scorecards:
+            for a in sc.addenda:
+                where = (f"item {a.item_number}. {markup(a.item_title or '', newlines=False)}" if a.item_number
+                         else "the scorecard")
+                items.append(f"{theme.ADDENDUM} Addendum by {markup(a.author, newlines=False)} "
+                             f"({blocks.fmt_date(a.created_at)}) corrects {where} in "
+                             f"{markup(sc.round_name, newlines=False)}.")
+    not_needed = [r.name for r in report.rounds if r.state is RoundState.NOT_NEEDED]
+    if not_needed:
+        items.append(f"{len(not_needed)} round{'s were' if len(not_needed) != 1 else ' was'} not needed "
+                     f"({markup(', '.join(not_needed), newlines=False)}): the candidate was auto-declined before "
+                     f"{'them' if len(not_needed) != 1 else 'it'}.")
     older = report.older_scorecards
     if older:
         h = report.header
@@ -271,7 +306,8 @@ def _legend(report: ConsolidatedReport, width: float) -> list:
         name = scale.name
         if several and report.header.mixed_versions:
             name += f" (version {', '.join(map(str, scale.kit_versions))})"
-        cells = [Paragraph(markup(label, newlines=False), style("cell_center")) for label in scale.labels]
+        cells = [Paragraph(markup(blocks.glyph_label(label, i, n), newlines=False), style("cell_center"))
+                 for i, label in enumerate(scale.labels)]
         sw = min(28 * mm, (width - label_w) / max(n, 1))
         t = Table([[Paragraph(markup(name, newlines=False) + ":", style("cell_bold")), *cells]],
                   colWidths=[label_w] + [sw] * n)
@@ -287,21 +323,62 @@ def _legend(report: ConsolidatedReport, width: float) -> list:
     if report.header.mixed_versions:
         versions = (f"A rating marked “v1” (or another number) was given on that older version of the kit, "
                     f"not on this report's version {report.header.kit_version}. ")
+    thresholds = sorted({(r.scale_size_max, r.threshold) for r in _row_scales(report)})
+    rule = "; ".join(f"{t} steps on a {n}-step scale" for n, t in thresholds) or "2 steps"
+    states = _states_used(report)
     out.append(Paragraph(
-        "Each cell lists every rating that interviewer gave on questions measuring the row, with the step's "
-        "label and colour. Draft ratings are italic, marked (draft) and never coloured; a cell holding only "
-        f"drafts has a dashed outline. Drafts are not used to measure agreement. {theme.FLAG} marks a row whose "
-        f"submitted ratings are two or more scale steps apart. A gap is a competency or attitude nobody rated. "
+        "Each cell lists every rating that interviewer gave on items counting for the row (a competency's "
+        "row includes the exercises and video answers that name it, marked “via”), with the step's glyph "
+        "and label. A cell whose ratings are all one step has that step's colour; a cell with ratings on "
+        "different steps shows each step's colour side by side — never one colour for a mix"
+        + (f"; {theme.SPLIT} marks a cell whose own ratings are as far apart as a disagreement" if "split" in states
+           else "")
+        + (f"; {theme.ADDENDUM} marks a rating an addendum corrects" if "addendum" in states else "")
+        + ". Draft ratings are italic, marked (draft) and never coloured"
+        + ("; a cell holding only drafts has a dashed outline" if "draft" in states else "")
+        + ". Drafts are not used to measure agreement. "
+        + f"{theme.FLAG} flags a row where two submitted ratings are at least the scale's threshold "
+        f"apart: max(2, half the scale's range rounded up) steps — here {rule}. "
+        "The panel figure counts each interviewer once (the median of their own medians). "
+        + ("A gap is a row nobody rated. " if "gap" in states else "")
         + versions,
         style("muted"),
     ))
     return out
 
 
+class _RowScale:
+    def __init__(self, size: int, threshold: int):
+        self.scale_size_max, self.threshold = size, threshold
+
+
+def _row_scales(report: ConsolidatedReport) -> list[_RowScale]:
+    out = []
+    for row in report.matrix.rows:
+        if row.ratings:
+            out.append(_RowScale(max(r.scale_size for r in row.ratings), row.threshold))
+    return out
+
+
+def _states_used(report: ConsolidatedReport) -> set[str]:
+    states: set[str] = set()
+    for row in report.matrix.rows:
+        if row.gap:
+            states.add("gap")
+        for cell in row.cells:
+            if cell.split:
+                states.add("split")
+            if cell.addendum:
+                states.add("addendum")
+            if cell.ratings and not cell.submitted:
+                states.add("draft")
+    return states
+
+
 def _matrix_section(matrix: Matrix, report: ConsolidatedReport) -> list:
     w = frame_width("landscape")
     out: list = [
-        Heading("Competencies and attitudes × interviewers", "h1", outline="Competency matrix", key="matrix"),
+        Heading("Competencies, attitudes and items × interviewers", "h1", outline="Competency matrix", key="matrix"),
     ]
     out += _legend(report, w)
     out.append(Spacer(1, 4))
@@ -313,38 +390,65 @@ def _matrix_section(matrix: Matrix, report: ConsolidatedReport) -> list:
     for n, cols in enumerate(chunks):
         if len(chunks) > 1:
             out.append(Paragraph(f"Interviewers {cols[0] + 1}–{cols[-1] + 1} of {len(names)}", style("h3")))
-        out.append(_matrix_table(matrix, cols, w))
+        out += _group_tables(matrix, cols, w, _corrected(report))
         out.append(Spacer(1, 8))
     return out
 
 
-def _rating_runs(ratings) -> list[Run]:
+def _corrected(report: ConsolidatedReport) -> frozenset:
+    """(interviewer, round, item) of every item an addendum corrects."""
+    return frozenset((sc.interviewer, sc.round_id, a.item_id) for rnd in report.evidence for sc in rnd.scorecards
+                     for a in sc.addenda if a.item_id)
+
+
+def _rating_runs(ratings, *, via: bool = False, corrected: frozenset = frozenset()) -> list[Run]:
     """Rating labels as text runs, a draft in italics and marked "(draft)", one from an older
     kit version marked with its version ("v1")."""
     out: list[Run] = []
     for i, r in enumerate(ratings):
         if i:
             out.append(Run("\n"))
+        label = blocks.glyph_label(r.label, r.index, r.scale_size)
         if r.draft:
-            out += [Run(r.label, theme.ITALIC), Run(" (draft)", theme.BOLD, theme.DRAFT_INK)]
+            out += [Run(label, theme.ITALIC), Run(" (draft)", theme.BOLD, theme.DRAFT_INK)]
         else:
-            out.append(Run(r.label))
+            out.append(Run(label))
+        if via and r.item_type in ("exercise", "video_question"):
+            out.append(Run(" via " + r.item_title, theme.ITALIC))
+        if corrected and (r.interviewer, r.round_id, r.item_id) in corrected:
+            out.append(Run(f" {theme.ADDENDUM}", theme.BOLD, theme.WARN))
         if r.older_version:
             out.append(Run(f" · v{r.kit_version}", None, theme.MUTED))
     return out
 
 
-def _cell(cell: MatrixCell) -> tuple[list, colors.Color]:
+def _cell(cell: MatrixCell, row: MatrixRow, corrected: frozenset) -> tuple[list, object]:
+    """A cell's text and background: one step's colour when all its submitted ratings are on one step,
+    else each step's colour side by side (ReportLab draws a list background as bands)."""
     if not cell.ratings:
         return [TextBlock([Run("—", None, theme.FAINT)], style("cell_center"))], colors.white
-    paras = [TextBlock(_rating_runs(cell.ratings), style("cell_center"))]
+    # one line per rating, each a link to the item in that interviewer's evidence
+    paras: list = [blocks.Linked(TextBlock(_rating_runs([r], via=not row.is_item, corrected=corrected),
+                                           style("cell_center")), blocks.item_key(r.interviewer, r.round_id, r.item_id))
+                   for r in cell.ratings]
+    if cell.split:
+        paras.insert(0, TextBlock([Run(f"{theme.SPLIT} split", theme.BOLD, theme.DANGER)], style("cell_center")))
     sub = cell.submitted
-    if sub:
-        pos = sorted(r.position for r in sub)
-        bg = theme.rating_colour((pos[(len(pos) - 1) // 2] + pos[len(pos) // 2]) / 2)
-    else:
-        bg = theme.DRAFT_BG
-    return paras, bg
+    if not sub:
+        return paras, theme.DRAFT_BG
+    steps = sorted({r.position for r in sub})
+    if len(steps) == 1:
+        return paras, theme.rating_colour(steps[0])
+    return paras, bands([theme.rating_colour(p) for p in steps])
+
+
+def bands(cols: list) -> list:
+    """A table background of equal vertical bands, one per colour, with (nearly) hard edges.
+
+    ReportLab's table gradient ignores explicit stops, so each colour is repeated: with k
+    copies each, the blend between two bands is 1/(nk − 1) of the cell's width."""
+    k = 16
+    return ["LINEARGRADIENT", (0, 0), (1, 0), False, [col for col in cols for _ in range(k)], None]
 
 
 def _flag(row: MatrixRow) -> tuple[str, colors.Color]:
@@ -352,15 +456,20 @@ def _flag(row: MatrixRow) -> tuple[str, colors.Color]:
         why = "no question in this kit" if row.item_count == 0 else "not rated by anyone"
         return c(theme.WARN, f"<b>GAP</b> — {why}"), theme.WARN_BG
     if row.disagreement:
-        return c(theme.DANGER, f"<b>{theme.FLAG} DISAGREE</b> — {row.spread} steps apart"), theme.DANGER_BG
+        return (c(theme.DANGER, f"<b>{theme.FLAG} DISAGREE</b> — {row.spread} steps apart")
+                + f"<br/>panel: {markup(row.panel_label or '', newlines=False)}"), theme.DANGER_BG
     if row.draft_only:
         return c(theme.DRAFT_INK, "Drafts only — not compared"), theme.DRAFT_BG
     n = sum(len(cell.submitted) for cell in row.cells)
+    people = sum(1 for cell in row.cells if cell.submitted)
+    panel = f"<br/>panel: {markup(row.panel_label or '', newlines=False)}" if row.panel_label else ""
     if n == 1:
-        return c(theme.MUTED, "One rating"), colors.white
+        return c(theme.MUTED, "One rating") + panel, colors.white
+    who = f"{people} interviewer{'s' if people != 1 else ''}"
     if row.spread == 0:
-        return c(theme.MUTED, f"Agree ({n} ratings)"), colors.white
-    return c(theme.MUTED, f"Within {row.spread} step ({n} ratings)"), colors.white
+        return c(theme.MUTED, f"Agree ({n} ratings, {who})") + panel, colors.white
+    s = row.spread
+    return c(theme.MUTED, f"Within {s} step{'s' if s != 1 else ''} ({n} ratings, {who})") + panel, colors.white
 
 
 def _name_head(name: str, width: float) -> Paragraph:
@@ -375,22 +484,30 @@ def _name_head(name: str, width: float) -> Paragraph:
     return Paragraph(f'<font size="{size}">{markup(name, newlines=False)}</font>', base)
 
 
-def _matrix_table(matrix: Matrix, cols: list[int], width: float) -> Table:
-    label_w, flag_w = 58 * mm, 40 * mm
+def _matrix_table(matrix: Matrix, cols: list[int], width: float, corrected: frozenset = frozenset(),
+                  title: str = "Competency, attitude or item") -> Table:
+    """The matrix (or one group of it: then `title` is the group's name, heading its column)."""
+    wide = len(cols) >= WIDE_PANEL
+    label_w, flag_w = (44 * mm, 32 * mm) if wide else (58 * mm, 40 * mm)
     col_w = (width - label_w - flag_w) / max(len(cols), 1)
-    header = [Paragraph("Competency / attitude", style("cell_head"))]
+    header = [Paragraph(markup(title, newlines=False), style("cell_head"))]
     header += [_name_head(matrix.interviewers[i], col_w - 8) for i in cols]
     header += [Paragraph("Agreement", style("cell_head"))]
     rows = [header]
     extra: list = [("VALIGN", (1, 1), (-1, -1), "MIDDLE")]
+
     last = len(cols) + 1
+    several = len(matrix.groups) > 1
     for group, group_rows in matrix.groups:
-        r = len(rows)
-        rows.append([Paragraph(markup(group, newlines=False), style("cell_bold"))] + [""] * last)
-        extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), theme.GROUP_BG)]
+        if several:
+            r = len(rows)
+            rows.append([Paragraph(markup(group, newlines=False), style("cell_bold"))] + [""] * last)
+            extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), theme.GROUP_BG)]
         for row in group_rows:
             r = len(rows)
             count = f"{row.item_count} question{'s' if row.item_count != 1 else ''}"
+            if row.is_item:
+                count = {"exercise": "exercise", "video": "video response", "resume": "résumé criterion"}[row.kind]
             if not row.in_current_kit:
                 count = "rated on an older kit version"
             elif row.item_count == 0 and row.ratings:
@@ -398,7 +515,7 @@ def _matrix_table(matrix: Matrix, cols: list[int], width: float) -> Table:
             label = f"<b>{markup(row.name, newlines=False)}</b><br/>" + c(theme.MUTED, f'<font size="7">{count}</font>')
             line = [Paragraph(label, style("cell"))]
             for j, i in enumerate(cols, 1):
-                paras, bg = _cell(row.cells[i])
+                paras, bg = _cell(row.cells[i], row, corrected)
                 line.append(paras)
                 extra.append(("BACKGROUND", (j, r), (j, r), bg))
                 if row.cells[i].ratings and not row.cells[i].submitted:
@@ -414,6 +531,19 @@ def _matrix_table(matrix: Matrix, cols: list[int], width: float) -> Table:
     return t
 
 
+def _group_tables(matrix: Matrix, cols: list[int], width: float, corrected: frozenset) -> list:
+    """One table per group, headed by the group's name and the interviewers' names and repeating that
+    head on a continued page: a group heading never sits alone at the foot of a page, and continued
+    rows keep their group."""
+    out: list = []
+    for n, (group, rows) in enumerate(matrix.groups):
+        sub = Matrix(interviewers=matrix.interviewers, rows=tuple(rows))
+        # the group's name heads its own table, beside the interviewers' names: both repeat on a new page
+        t = _matrix_table(sub, cols, width, corrected, title=group)
+        out += [CondPageBreak(28 * mm), t] + ([Spacer(1, 6)] if n + 1 < len(matrix.groups) else [])
+    return out
+
+
 # --- level view ---------------------------------------------------------------------------
 
 
@@ -423,9 +553,11 @@ def _level_section(view: LevelView) -> list:
         f"Level view — held against {view.target_level_name}", "h1", outline="Level view", key="levels",
     )]
     out.append(Paragraph(
-        "For each competency: the panel's median rating (submitted scorecards; drafts only where nothing "
-        "was submitted, and then marked), each rating given, and what the framework describes at the target "
-        "level and the levels either side. The committee judges which description the evidence matches.",
+        "For each competency (and each exercise and video answer): the panel's figure — the median of the "
+        "interviewers' own medians, so each interviewer counts once (submitted scorecards; drafts only where "
+        "nothing was submitted, and then marked) — each rating given, and what the framework describes at the "
+        "target level and the levels either side. A row whose ratings disagree reads SPLIT: no single figure "
+        "stands for the panel there. The committee judges which description the evidence matches.",
         style("muted"),
     ))
     if not view.rows:
@@ -438,46 +570,58 @@ def _level_section(view: LevelView) -> list:
     for kind, name in levels:
         tag = {"below": "level below", "target": "TARGET level", "above": "level above"}[kind]
         header.append(Paragraph(f"{markup(name, newlines=False)} <font size='7'>({tag})</font>", style("cell_head")))
-    rows = [header]
     target_col = 2 + [k for k, _ in levels].index("target")
-    extra: list = [("BACKGROUND", (target_col, 0), (target_col, -1), theme.TARGET_BG),
-                   ("BACKGROUND", (0, 0), (-1, 0), theme.HEADER_BG),
-                   ("BACKGROUND", (target_col, 0), (target_col, 0), colors.HexColor("#f7e7a6"))]
-    current = None
+    # one table per group, its heads and group heading repeated on a continued page: a group heading
+    # never sits alone at the foot of a page
+    groups: list[tuple[str, list[LevelRow]]] = []
     for lr in view.rows:
-        if lr.discipline != current:
-            current = lr.discipline
+        if not groups or groups[-1][0] != lr.discipline:
+            groups.append((lr.discipline, []))
+        groups[-1][1].append(lr)
+    for group, group_rows in groups:
+        # the group's name heads the table's first column; the head repeats on a continued page
+        rows = [[Paragraph(markup(group, newlines=False), style("cell_head"))] + header[1:]]
+        extra: list = [("BACKGROUND", (target_col, 0), (target_col, -1), theme.TARGET_BG),
+                       ("BACKGROUND", (0, 0), (-1, 0), theme.HEADER_BG),
+                       ("BACKGROUND", (target_col, 0), (target_col, 0), colors.HexColor("#f7e7a6"))]
+        for lr in group_rows:
             r = len(rows)
-            rows.append([Paragraph(markup(current, newlines=False), style("cell_bold"))] + [""] * (1 + len(levels)))
-            extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), theme.GROUP_BG)]
-        r = len(rows)
-        rating_cell, bg = _panel_rating(lr)
-        line = [TextBlock([Run(lr.name)], style("cell_bold")), rating_cell]
-        for kind, _ in levels:
-            lt = getattr(lr, kind)
-            if lt and lt.text:
-                cell = [TextBlock([Run(lt.text)], style("cell"))]
-            else:
-                cell = [TextBlock([Run("not described", theme.ITALIC, theme.FAINT)], style("cell"))]
-            if kind == "target" and lr.expectations:
-                for title, exp in lr.expectations:
-                    cell.append(TextBlock([Run(f"Question “{title}” expects: ", theme.ITALIC, theme.MUTED), Run(exp)],
-                                          style("cell_small")))
-            line.append(cell)
-        rows.append(line)
-        extra.append(("BACKGROUND", (1, r), (1, r), bg))
-        if lr.median_from_drafts:
-            extra.append(draft_outline(1, r))
-    t = Table(rows, colWidths=[comp_w, rating_w] + [lw] * len(levels), repeatRows=1)
-    t.setStyle(grid_style(header_rows=0, extra=extra))
-    out.append(t)
+            rating_cell, bg = _panel_rating(lr)
+            line = [TextBlock([Run(lr.name)], style("cell_bold")), rating_cell]
+            for kind, _ in levels:
+                lt = getattr(lr, kind)
+                if lr.kind != "competency":
+                    cell = [TextBlock([Run("an exercise or video answer: the framework does not describe it; "
+                                           "read its rating against the target level" if kind == "target" else "",
+                                           theme.ITALIC, theme.FAINT)], style("cell"))]
+                elif lt and lt.text:
+                    cell = [TextBlock([Run(lt.text)], style("cell"))]
+                else:
+                    cell = [TextBlock([Run("not described", theme.ITALIC, theme.FAINT)], style("cell"))]
+                if kind == "target" and lr.expectations:
+                    for title, exp in lr.expectations:
+                        cell.append(TextBlock([Run(f"Question “{title}” expects: ", theme.ITALIC, theme.MUTED),
+                                               Run(exp)], style("cell_small")))
+                line.append(cell)
+            rows.append(line)
+            extra.append(("BACKGROUND", (1, r), (1, r), bg))
+            if lr.median_from_drafts:
+                extra.append(draft_outline(1, r))
+        t = Table(rows, colWidths=[comp_w, rating_w] + [lw] * len(levels), repeatRows=1)
+        t.setStyle(grid_style(header_rows=0, extra=extra))
+        out += [CondPageBreak(30 * mm), t, Spacer(1, 6)]
     return out
 
 
 def _panel_rating(lr: LevelRow) -> tuple[list, colors.Color]:
     if lr.median_label is None:
         return [Paragraph(c(theme.WARN, "<b>GAP</b> — not rated"), style("cell"))], theme.WARN_BG
-    head = [Run(lr.median_label, theme.BOLD)]
+    if lr.split:
+        # no single figure stands for a split panel: say so first, the median of the interviewers after
+        head = [Run(f"{theme.SPLIT} SPLIT", theme.BOLD, theme.DANGER),
+                Run(f" — interviewers' median {lr.median_label}", theme.BOLD)]
+    else:
+        head = [Run(lr.median_label, theme.BOLD)]
     if lr.median_from_drafts:
         head.append(Run(" (drafts only)", theme.BOLD, theme.DRAFT_INK))
     cell = [TextBlock(head, style("cell"))]
@@ -492,8 +636,12 @@ def _panel_rating(lr: LevelRow) -> tuple[list, colors.Color]:
                 who.append(Run(", "))
             who += _rating_runs([r])
     cell.append(TextBlock(who, style("cell_small")))
-    bg = theme.DRAFT_BG if lr.median_from_drafts else theme.rating_colour(lr.median_position)
-    return cell, bg
+    if lr.median_from_drafts:
+        return cell, theme.DRAFT_BG
+    if lr.split:
+        sub = sorted({r.position for r in lr.ratings if not r.draft})
+        return cell, bands([theme.rating_colour(sub[0]), theme.rating_colour(sub[-1])])
+    return cell, theme.rating_colour(lr.median_position)
 
 
 # --- evidence ---------------------------------------------------------------------------

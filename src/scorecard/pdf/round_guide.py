@@ -41,7 +41,7 @@ from scorecard.pdf.text import Run, TextBlock
 from scorecard.pdf.theme import BOX_EMPTY, Paragraph, markup, style
 
 CONFIDENTIAL = "Confidential — interviewers only"
-NOTE_LINES = 9
+NOTE_LINES = 7
 EXERCISE_NOTE_LINES = 16
 
 
@@ -123,6 +123,33 @@ def _scale_table(scale: RatingScale, width: float, anchors: dict[str, str] | Non
     t = Table(rows, colWidths=[36 * mm, width - 36 * mm])
     t.setStyle(grid_style(header_rows=0, extra=extra))
     return t
+
+
+def _rating_row(scale: RatingScale, width: float, anchors: dict[str, str]) -> list:
+    """The boxes to tick for one item: each step's glyph and label in one row. The scale's anchors are
+    printed once, at the start of the guide; only this item's own anchors are repeated here."""
+    n = len(scale.steps)
+    cells = [Paragraph(f"{BOX_EMPTY} <b>{markup(theme.step_glyph(i, n) + ' ' + st.label, newlines=False)}</b>",
+                       style("cell")) for i, st in enumerate(scale.steps)]
+    t = Table([cells], colWidths=[width / n] * n)
+    t.setStyle(grid_style(header_rows=0, extra=[
+        ("BACKGROUND", (i, 0), (i, 0), theme.rating_colour(i / (n - 1) if n > 1 else 1.0)) for i in range(n)]))
+    out: list = [t]
+    own = [(st, anchors[st.id]) for st in scale.steps if st.id in anchors]
+    if own:
+        out.append(Paragraph("This item's anchors (the scale's are on page 1): " + " · ".join(
+            f"<b>{markup(st.label, newlines=False)}</b>: {markup(a, newlines=False)}" for st, a in own),
+            style("cell_small")))
+    else:
+        out.append(Paragraph(f"Anchors: “{markup(scale.name, newlines=False)}” at the start of this guide.",
+                             style("cell_small")))
+    return out
+
+
+def _time_box(item: ItemBase) -> Paragraph:
+    planned = f" (planned {item.response_time_minutes:g} min)" if item.response_time_minutes else ""
+    return Paragraph(f"<b>Time</b>{planned}: started ____:____ · ended ____:____ · minutes ______",
+                     style("cell"))
 
 
 def _bullets(label: str, values: list[str]) -> list:
@@ -221,7 +248,7 @@ def _item(kit: Kit, item: ItemBase, n: int, width: float) -> list:
         boxed([Paragraph(markup(item.prompt), style("prompt_big"))], width=width, bg=theme.HEADER_BG),
         Spacer(1, 4),
     ]
-    out: list = [CondPageBreak(70 * mm), KeepTogether(head)]
+    out: list = [KeepTogether(head), _time_box(item), Spacer(1, 2)]
     out += _measures(kit, item, width)
     g = item.guidance
     if g.why_asked or g.answer_example:
@@ -247,7 +274,7 @@ def _item(kit: Kit, item: ItemBase, n: int, width: float) -> list:
         scoring += [Paragraph("Indicators — tick what you observe", style("label")), ind]
     if item.is_rated:
         scoring += [Paragraph("Rating — tick one", style("label")),
-                    _scale_table(kit.scale_for(item), width, item.anchors)]
+                    *_rating_row(kit.scale_for(item), width, item.anchors)]
     scoring.append(Paragraph(f"{BOX_EMPTY} Skipped — reason: ______________________________________________",
                              style("body")))
     out.append(KeepTogether(scoring))
@@ -265,7 +292,8 @@ def _item(kit: Kit, item: ItemBase, n: int, width: float) -> list:
             bits.append(f"written by the kit authors: {markup(', '.join(prov.derived), newlines=False)}")
         out.append(Paragraph(" · ".join(bits), style("cell_small")))
     out.append(Spacer(1, 8))
-    return out
+    # the whole item on one page where it fits (a long exercise brief still flows across pages)
+    return [CondPageBreak(70 * mm), KeepTogether(out)]
 
 
 def _closing(kit: Kit, width: float) -> list:

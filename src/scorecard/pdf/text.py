@@ -73,6 +73,7 @@ class TextBlock(Flowable):
             for n, line in enumerate(value.split("\n")):
                 if n:
                     yield NEWLINE
+                line = theme.shape(line)  # joined forms; put in visual order after wrapping
                 if line[:1].isspace():
                     yield SPACE
                 words = line.split()
@@ -195,7 +196,27 @@ class TextBlock(Flowable):
             space = False
         if segs or not lines:
             flush()
+        if any(theme.has_rtl(r.text) for r in self.runs):
+            lines = [self._visual_line(line, limit) for line in lines]
         return lines
+
+    def _visual_line(self, line: _Line, limit: float) -> _Line:
+        """A wrapped line with right-to-left text put in visual order (the Unicode bidirectional
+        algorithm, line by line after wrapping, so a long note's lines keep their order); a line
+        whose first strong character is right-to-left is aligned right."""
+        x0, segs = line
+        text = "".join(t for t, _, _ in segs)
+        if not theme.has_rtl(text):
+            return line
+        from bidi import get_display
+
+        font, colour = segs[0][1], segs[0][2]
+        base = font if font != theme.FALLBACK else self.style.fontName
+        drawn = get_display(text)
+        out = [(chunk, theme.FALLBACK if fb else base, colour) for fb, chunk in theme.font_runs(drawn)]
+        if theme.rtl_base(text) and self.style.alignment != TA_CENTER:
+            x0 = limit - sum(stringWidth(t, f, self.size) for t, f, _ in out)
+        return (x0, out)
 
     # --- Flowable protocol ------------------------------------------------------------------
 

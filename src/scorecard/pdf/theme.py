@@ -56,6 +56,8 @@ BOX_CHECKED = "☑"
 BOX_CROSSED = "☒"
 WARNING = "⚠"
 FLAG = "⚑"
+SPLIT = "⇕"
+ADDENDUM = "✎"
 
 
 class _MeasuredTTFont(TTFont):
@@ -152,6 +154,60 @@ def registration_count() -> int:
     return _registrations
 
 
+#: Hebrew, Arabic, Syriac, Thaana, NKo… and the Arabic/Hebrew presentation forms: right-to-left scripts.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+
+
+def visual(text: str) -> str:
+    """Text as it must be drawn, for a PDF library that draws characters left to right.
+
+    Right-to-left scripts are shaped (Arabic letters take their joined initial, medial,
+    final or isolated forms, via arabic-reshaper) and put in visual order line by line
+    (the Unicode bidirectional algorithm, via python-bidi), so an Arabic or Hebrew name
+    reads correctly with numbers and Latin words in it kept left to right. Text without
+    right-to-left characters is returned unchanged (nothing is imported for it).
+    """
+    if not text or text.isascii() or not _RTL.search(text):
+        return text
+    from bidi import get_display
+
+    out = []
+    for line in text.split("\n"):
+        if _ARABIC.search(line):
+            import arabic_reshaper
+
+            line = arabic_reshaper.reshape(line)
+        out.append(get_display(line) if _RTL.search(line) else line)
+    return "\n".join(out)
+
+
+def has_rtl(text: str) -> bool:
+    return bool(text) and not text.isascii() and bool(_RTL.search(text))
+
+
+def shape(text: str) -> str:
+    """Arabic letters in their joined forms, still in logical order (widths as drawn)."""
+    if not has_rtl(text) or not _ARABIC.search(text):
+        return text
+    import arabic_reshaper
+
+    return arabic_reshaper.reshape(text)
+
+
+def rtl_base(text: str) -> bool:
+    """Whether a line's first strong character is right-to-left (its paragraph direction)."""
+    import unicodedata
+
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 def _escape(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -165,7 +221,7 @@ def markup(text: str | None, *, newlines: bool = True) -> str:
     register_fonts()
     if not text:
         return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    text = visual(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
     out = "".join(
         f'<font name="{FALLBACK}">{_escape(chunk)}</font>' if fb else _escape(chunk)
         for fb, chunk in font_runs(text)
@@ -215,6 +271,7 @@ def draw_text(canv, x: float, y: float, text: str, *, font: str, size: float, co
     Cheaper than a Paragraph for page furniture and badges. With `tx` (a text object)
     the line is added to it instead of to a text object of its own. Returns the width.
     """
+    text = visual(text)
     runs = font_runs(text)
 
     def measure(rs) -> float:
@@ -265,14 +322,17 @@ OK = colors.HexColor("#1e6b3a")
 OK_BG = colors.HexColor("#dcefe2")
 ACCENT = colors.HexColor("#1d4e89")
 
-# A diverging, colour-blind-safe ramp (ColorBrewer RdBu, lightened so dark text stays
-# legible). Colour always comes with the step's label: never colour alone.
+# A diverging ramp (warm → grey → blue) whose *lightness* falls steadily from the lowest
+# step to the highest, so neighbouring steps differ in grey too (about 20 grey levels
+# apart end to end per quarter): printed in black and white, Below and Exceeds are not
+# the same grey. Dark text stays legible on the darkest (contrast about 6:1). Colour
+# always comes with the step's label and its glyph (`step_glyph`): never colour alone.
 _RAMP = [
-    colors.HexColor("#f4a582"),
-    colors.HexColor("#fbd5c0"),
-    colors.HexColor("#f2f2f2"),
-    colors.HexColor("#cfe3f0"),
-    colors.HexColor("#92c5de"),
+    colors.HexColor("#fde9e0"),
+    colors.HexColor("#f6d0bc"),
+    colors.HexColor("#c6c6c6"),
+    colors.HexColor("#9cb9ce"),
+    colors.HexColor("#81a6c3"),
 ]
 
 
@@ -283,6 +343,26 @@ def rating_colour(position: float | None) -> colors.Color:
     p = min(max(position, 0.0), 1.0) * (len(_RAMP) - 1)
     i = min(int(p), len(_RAMP) - 2)
     return colors.linearlyInterpolatedColor(_RAMP[i], _RAMP[i + 1], 0, 1, p - i)
+
+
+def step_glyph(index: int, size: int) -> str:
+    """A glyph for a step that reads in black and white: "−−" … "○" … "++".
+
+    Steps below the middle get one "−" per step from it, steps above one "+"; the middle
+    step of an odd scale is "○". A 3-step scale reads − ○ +, a 4-step one −− − + ++.
+    """
+    mid = (size - 1) / 2
+    d = index - mid
+    if abs(d) < 0.25:
+        return "○"
+    n = int(abs(d) + 0.5) if size % 2 else int(abs(d) + 0.5)
+    n = max(n, 1)
+    return ("+" if d > 0 else "−") * n
+
+
+def luminance(c: colors.Color) -> float:
+    """Grey level 0…255 a colour prints as (Rec. 601 luma)."""
+    return 255 * (0.299 * c.red + 0.587 * c.green + 0.114 * c.blue)
 
 
 def hexof(c: colors.Color) -> str:
@@ -326,6 +406,8 @@ def styles() -> dict[str, ParagraphStyle]:
     st["muted"] = s("muted", fontSize=8.5, leading=11.5, textColor=MUTED, spaceAfter=2)
     st["prompt"] = s("prompt", fontName=ITALIC, fontSize=9, leading=12.5, textColor=MUTED, spaceAfter=3)
     st["bullet"] = s("bullet", leftIndent=12, bulletIndent=0, spaceAfter=2)
+    st["bullet_tight"] = s("bullet_tight", fontSize=8.5, leading=10.5, leftIndent=10, bulletIndent=0, spaceAfter=0)
+    st["title_small"] = s("title_small", fontName=BOLD, fontSize=17, leading=21, spaceAfter=1)
     st["item_title"] = s("item_title", fontName=BOLD, fontSize=10.5, leading=13.5, spaceAfter=0)
     st["muted_italic"] = s("muted_italic", fontName=ITALIC, fontSize=8.5, leading=11.5, textColor=MUTED,
                            spaceAfter=2)

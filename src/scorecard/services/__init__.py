@@ -18,6 +18,7 @@ from scorecard.services.kit_library import KitLibrary
 from scorecard.storage.database import Database, open_database, schema_revision
 
 if TYPE_CHECKING:
+    from scorecard.services.decisions import DecisionService
     from scorecard.services.export import ExportService
     from scorecard.services.scoring import ScoringService
 
@@ -29,6 +30,7 @@ class Services:
         self.candidates = CandidateService(db, self.kits)
         self._scoring: ScoringService | None = None
         self._export: ExportService | None = None
+        self._decisions: DecisionService | None = None
 
     @property
     def scoring(self) -> ScoringService:
@@ -43,8 +45,18 @@ class Services:
         if self._export is None:
             from scorecard.services.export import ExportService
 
-            self._export = ExportService(kits=self.kits, candidates=self.candidates, scoring=self.scoring)
+            self._export = ExportService(kits=self.kits, candidates=self.candidates, scoring=self.scoring,
+                                         decisions=self.decisions)
         return self._export
+
+    @property
+    def decisions(self) -> DecisionService:
+        """The hiring committee's recorded decisions."""
+        if self._decisions is None:
+            from scorecard.services.decisions import DecisionService
+
+            self._decisions = DecisionService(self.db, self.kits, self.candidates)
+        return self._decisions
 
     @property
     def database_path(self) -> Path:

@@ -139,30 +139,39 @@ class CandidateService:
         levels = {lv.id for lv in kit.levels}
         return [c for c in self.all() if c.kit_id == kit_id and c.target_level not in levels]
 
+    def overview_by_name(self, *, interviewer: str) -> list[CandidateOverview]:
+        """`overview` sorted by name, case-insensitively (the CLI's listing)."""
+        return sorted(self.overview(interviewer=interviewer), key=lambda r: (r.name.casefold(), r.name))
+
     def all(self) -> list[Candidate]:
         return [self._with_derived(c) for c in self._repo().all()]
 
     def overview(self, *, interviewer: str) -> list[CandidateOverview]:
-        """The candidate list: two raw queries, and each kit's outline (not its full model) once."""
+        """The candidate list: two raw queries, and each kit's outline (not its full model) once.
+        In no particular order (the window sorts it; `overview_by_name` for readers)."""
         outlines: dict[str, KitOutline | None] = {}
         out = []
-        for row in candidate_overview(self._db, interviewer=interviewer):
+        new, setattr_ = object.__new__, object.__setattr__
+        db = self._db
+        for row in candidate_overview(db, interviewer=interviewer):
             if row.kit_id not in outlines:
                 outlines[row.kit_id] = self._kits.outline(row.kit_id)
             kit = outlines[row.kit_id]
             if kit is None:
                 continue
-            out.append(
-                CandidateOverview(
-                    id=row.id,
-                    name=row.name,
-                    kit_id=row.kit_id,
-                    kit_title=kit.title,
-                    target_level=row.target_level,
-                    target_level_name=kit.level_names.get(row.target_level, row.target_level),
-                    auto_declined=self._auto_declined(row.knockout_answers),
-                    kit_rounds=kit.rounds,
-                    my_rounds=row.my_rounds,
-                )
-            )
+            # 10,000 rows at start-up: filled in directly rather than through the frozen
+            # dataclass's __init__ (one object.__setattr__ per field) — the same fields
+            item = new(CandidateOverview)
+            setattr_(item, "__dict__", {
+                "id": row.id,
+                "name": row.name,
+                "kit_id": row.kit_id,
+                "kit_title": kit.title,
+                "target_level": row.target_level,
+                "target_level_name": kit.level_names.get(row.target_level, row.target_level),
+                "auto_declined": self._auto_declined(row.knockout_answers) if row.knockout_answers else False,
+                "kit_rounds": kit.rounds,
+                "my_rounds": row.my_rounds,
+            })
+            out.append(item)
         return out

@@ -25,6 +25,7 @@ from scorecard.domain.consolidation import consolidate, interviewer_view
 from scorecard.domain.kit import Kit
 from scorecard.domain.scorecard import Scorecard
 from scorecard.services.candidates import CandidateService
+from scorecard.services.decisions import DecisionService
 from scorecard.services.errors import InvalidInput, NotFound
 from scorecard.services.kit_library import KitLibrary
 from scorecard.services.scoring import ScoringService
@@ -126,7 +127,9 @@ class ExportService:
         candidates: CandidateService,
         scoring: ScoringService,
         clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+        decisions: DecisionService | None = None,
     ):
+        self._decisions = decisions
         self._kits = kits
         self._candidates = candidates
         self._scoring = scoring
@@ -164,10 +167,35 @@ class ExportService:
                 scorecards=cards,
                 exported_at=self._clock(),
                 kits_by_version=used,
+                decision=self._decisions.latest(candidate.id) if self._decisions is not None else None,
             )
         except ValueError as exc:  # stored scorecards that do not fit their kit: say which, don't crash
             raise ExportFailed(f"{candidate.name}'s report cannot be built: {exc}") from exc
         return render_consolidated(report)
+
+    def _report(self, candidate: Candidate):
+        (kit_version, kit), used, cards = self._kits_and_cards(candidate)
+        return consolidate(candidate=candidate, kit=kit, kit_version=kit_version, scorecards=cards,
+                           exported_at=self._clock(), kits_by_version=used,
+                           decision=self._decisions.latest(candidate.id) if self._decisions is not None else None)
+
+    def calibration_pdf(self) -> bytes:
+        """The interviewer calibration report over every candidate (a candidate whose scorecards do
+        not fit their kit is left out of it, not allowed to stop it)."""
+        from scorecard.domain.consolidation.calibration import calibrate
+        from scorecard.pdf import render_calibration
+
+        reports = []
+        for candidate in self._candidates.all():
+            try:
+                reports.append(self._report(candidate))
+            except ValueError:
+                continue
+        return render_calibration(calibrate(reports), exported_at=self._clock())
+
+    def export_calibration(self, *, out: Path) -> Path:
+        out = check_target(out)
+        return write_atomically(out, self.calibration_pdf())
 
     def interviewer_pdf(self, scorecard_id: str) -> bytes:
         from scorecard.pdf import render_interviewer

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from scorecard.storage.database import Database
 
 
-@dataclass
+@dataclass(slots=True)
 class CandidateOverviewRow:
     id: str
     name: str
@@ -36,10 +36,13 @@ def candidate_overview(db: Database, *, interviewer: str) -> list[CandidateOverv
     10,000 candidates up front would cost more than everything else at start-up.
     """
     conn = db.connection
-    rows = {
-        r[0]: CandidateOverviewRow(r[0], r[1], r[2], r[3], r[4])
+    row_class = CandidateOverviewRow
+    rows = {  # 10,000 of these at start-up: positional arguments, every dict given (no factories)
+        r[0]: row_class(r[0], r[1], r[2], r[3], r[4], {}, {}, {}, [])
         for r in conn.execute(
-            "SELECT id, name, kit_id, target_level, created_at FROM candidate ORDER BY name COLLATE NOCASE"
+            # in no particular order: the list sorts by its own (folded) keys, and sorting
+            # 10,000 names here too cost ~8 ms of every start-up
+            "SELECT id, name, kit_id, target_level, created_at FROM candidate"
         )
     }
     for cand_id, version_id, item_id, option_id in conn.execute(_KNOCKOUT_ANSWERS):

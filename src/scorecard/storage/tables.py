@@ -132,3 +132,18 @@ class KitCurrentRow(SQLModel, table=True):
 
     kit_id: str = Field(primary_key=True)
     kit_version_id: str = Field(foreign_key="kit_version.id")
+
+
+class CommitteeDecisionRow(SQLModel, table=True):
+    """The hiring committee's decision for a candidate. Never edited: deciding again adds a row,
+    and the newest one is the decision (the earlier ones stay as history)."""
+
+    __tablename__ = "committee_decision"
+
+    id: str = Field(primary_key=True)
+    candidate_id: str = Field(foreign_key="candidate.id", index=True)
+    decision: str
+    level_id: str | None = None
+    decided_by: str
+    decided_at: str
+    rationale: str

@@ -6,6 +6,7 @@ What IT and support ask for first, with a button that copies it as plain text.
 from __future__ import annotations
 
 import platform
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from scorecard import __version__, paths
-from scorecard.ui.widgets import heading, wrap_label
+from scorecard.ui.widgets import ZWSP, breakable, heading, wrap_label
 
 if TYPE_CHECKING:
     from scorecard.services import Services
@@ -35,18 +36,24 @@ def app_icon() -> QIcon:
 def about_facts(services: Services | None, database_path: Path | None = None) -> list[tuple[str, str]]:
     """(label, value) pairs shown in the dialog and copied as text."""
     db = services.database_path if services is not None else database_path
+    db = Path(db).absolute() if db else None  # `--db .demo/demo.sqlite3` is shown in full
     revision = services.schema_revision if services is not None else None
     build = "standalone build" if getattr(sys, "frozen", False) else f"Python environment ({sys.prefix})"
     return [
         ("Version", __version__),
-        ("Data directory", str(Path(db).parent) if db else str(paths.user_data_dir())),
+        ("Data directory", str(db.parent) if db else str(paths.user_data_dir().absolute())),
         ("Database", str(db) if db else "not open"),
         ("Schema revision", revision or ("not open" if services is None else "none")),
-        ("Settings", str(paths.user_config_dir())),
-        ("Installation", f"{build}, {paths.bundle_root()}"),
+        ("Settings", str(paths.user_config_dir().absolute())),
+        ("Installation", f"{build}, {Path(paths.bundle_root()).absolute()}"),
         ("Runtime", f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {PYSIDE_VERSION}, "
                     f"{platform.system()} {platform.release()} {platform.machine()}"),
     ]
+
+
+def path_breaks(text: str) -> str:
+    """Break points (zero-width spaces, display only) after each path separator."""
+    return re.sub(r"([/\\])(?=\S)", "\\1" + ZWSP, text)
 
 
 class AboutDialog(QDialog):
@@ -77,6 +84,9 @@ class AboutDialog(QDialog):
         self.values: dict[str, QLabel] = {}
         for label, value in self.facts:
             field = wrap_label(value, self)
+            # shown with break points after each '/' (a long path wraps there, never inside a
+            # name such as "settings"); text() and copying give the value as it is
+            QLabel.setText(field, breakable(path_breaks(value)))
             field.setAccessibleName(label)
             self.values[label] = field
             form.addRow(f"{label}:", field)

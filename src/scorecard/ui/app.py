@@ -144,6 +144,7 @@ def _run_gui(db_path: Path, argv: list[str], started: float) -> int:
     geometry = settings.window_geometry()
     if geometry:
         window.restoreGeometry(geometry)
+    window.fit_to_screen()
     if os.environ.get("SCORECARD_STARTUP_PROBE"):  # self-test and benchmarks: report timings, quit when ready
         from scorecard.ui.startup_probe import attach
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QAbstractSlider,
     QFrame,
     QGridLayout,
     QLabel,
@@ -16,6 +17,15 @@ from PySide6.QtWidgets import (
 from scorecard.ui import keys
 from scorecard.ui.widgets import WrappingScrollArea, heading, wrap_label
 
+_Slider = QAbstractSlider.SliderAction
+#: Keys that scroll the list of keys while the overlay has the keyboard.
+SCROLL_KEYS = {
+    Qt.Key.Key_PageDown: _Slider.SliderPageStepAdd, Qt.Key.Key_PageUp: _Slider.SliderPageStepSub,
+    Qt.Key.Key_Down: _Slider.SliderSingleStepAdd, Qt.Key.Key_Up: _Slider.SliderSingleStepSub,
+    Qt.Key.Key_Space: _Slider.SliderPageStepAdd,
+    Qt.Key.Key_Home: _Slider.SliderToMinimum, Qt.Key.Key_End: _Slider.SliderToMaximum,
+}
+
 
 class HelpOverlay(QWidget):
     """A veil over the parent window with a panel listing every key; Esc, F1 or ? closes it.
@@ -26,8 +36,9 @@ class HelpOverlay(QWidget):
 
     closed = Signal()
 
-    def __init__(self, parent: QWidget):
+    def __init__(self, parent: QWidget, entries: tuple[keys.Key, ...] = keys.KEYS):
         super().__init__(parent)
+        self.entries = entries  # the key table shown (keys.for_kit(kit) while scoring a kit)
         self.setObjectName("helpOverlay")
         self.setAccessibleName("Keyboard shortcuts")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -42,7 +53,7 @@ class HelpOverlay(QWidget):
         outer.addWidget(wrap_label(
             "Everything is saved the moment you do it. Keys with Ctrl, Alt or F-keys also work "
             "while you type notes.", self.panel, selectable=False))
-        scroll = WrappingScrollArea(self.panel)
+        self.scroll = scroll = WrappingScrollArea(self.panel)
         body = QWidget(scroll)
         grid = QGridLayout(body)
         grid.setHorizontalSpacing(18)
@@ -50,7 +61,7 @@ class HelpOverlay(QWidget):
         grid.setColumnStretch(1, 1)
         row = 0
         for group in keys.GROUPS:
-            entries = [k for k in keys.KEYS if k.group == group]
+            entries = [k for k in self.entries if k.group == group]
             if not entries:
                 continue
             grid.addWidget(heading(group, body, scale=1.1), row, 0, 1, 2)
@@ -120,6 +131,10 @@ class HelpOverlay(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F1, Qt.Key.Key_Question) or event.text() == "?":
             self.dismiss()
+            return
+        action = SCROLL_KEYS.get(event.key())
+        if action is not None:  # the list scrolls at once, without first tabbing into it
+            self.scroll.verticalScrollBar().triggerAction(action)
             return
         super().keyPressEvent(event)
 

@@ -17,9 +17,38 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-#: Rating steps (lowest → highest) and knock-out options, in order.
-RATING_KEYS = ("F5", "F6", "F7", "F8", "F9")
+#: Function keys that choose a step — a rating, a knock-out option, a recommendation — lowest
+#: first. They never type anything, so they work while the notes field has the keyboard. F1 is
+#: the help; F10 (the menu key of GNOME, KDE and Windows), F11 (full screen) and F12 (drop-down
+#: terminals) are taken by desktops, which leaves eight.
+STEP_KEYS = ("F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9")
+#: A kit whose scales all have at most five steps keeps F5 for the lowest, apart from F1.
+RATING_KEYS = STEP_KEYS[3:]
 MAX_INDICATOR_KEYS = 9
+
+
+def step_keys(longest: int) -> tuple[str, ...]:
+    """The step keys of a kit whose longest scale (or option list) has `longest` steps:
+    F5 … F9 while five keys are enough, else F2 … F9. Steps beyond the eighth have no key."""
+    return RATING_KEYS if longest <= len(RATING_KEYS) else STEP_KEYS
+
+
+def longest_scale(kit) -> int:
+    """The most steps of any scale, knock-out question or recommendation scale of a kit."""
+    counts = [len(scale.steps) for scale in kit.scales]
+    counts.append(len(kit.recommendation_scale.steps))
+    counts += [len(getattr(item, "options", None) or ()) for item in kit.items]
+    return max(counts)
+
+
+def kit_step_keys(kit) -> tuple[str, ...]:
+    return step_keys(longest_scale(kit))
+
+
+def key_range(step_keys_: tuple[str, ...], count: int) -> str:
+    """'F5 … F7' for the first `count` keys (only those that exist)."""
+    shown = step_keys_[:max(1, min(count, len(step_keys_)))]
+    return shown[0] if len(shown) == 1 else f"{shown[0]} … {shown[-1]}"
 
 
 @dataclass(frozen=True)
@@ -69,15 +98,16 @@ KEYS: tuple[Key, ...] = (
         shown="{Ctrl+1} … {Ctrl+9}"),
     Key("negative", "Scoring an item", "Tick or untick negative indicator 1–9 (−)", (),
         shown="{Alt+1} … {Alt+9}"),
-    Key("rate", "Scoring an item", "Rate (lowest step first) or choose a knock-out option", (),
-        shown=f"{RATING_KEYS[0]} … {RATING_KEYS[-1]}"),
+    Key("rate", "Scoring an item", "Rate (lowest step first) or choose a knock-out option; each step "
+        "shows its key", (), shown=f"{RATING_KEYS[0]} … {RATING_KEYS[-1]} ({STEP_KEYS[0]} … {STEP_KEYS[-1]} "
+        "when the kit has a scale of more than five steps)"),
     Key("variant", "Scoring an item", "Next exercise variant (e.g. Without AI / With AI)", ("Ctrl+Shift+V",)),
     Key("skip", "Scoring an item", "Skip the item with a reason (again: take the skip back)", ("Ctrl+K",)),
     Key("round-clock", "Scoring an item", "Pause or resume the round clock (and the item timer)", ("Ctrl+Shift+T",)),
     Key("discard", "Scoring an item", "Discard this draft scorecard (asks first)", ("Ctrl+Shift+D",)),
     Key("submit", "Submitting", "Submit the scorecard (opens the submit dialog)", ("Ctrl+Return",)),
-    Key("recommend", "Submitting", "In the submit dialog: choose the overall recommendation", (),
-        shown=f"{RATING_KEYS[0]} … {RATING_KEYS[3]}"),
+    Key("recommend", "Submitting", "In the submit dialog: choose the overall recommendation, lowest "
+        "first", (), shown=f"{RATING_KEYS[0]} … {RATING_KEYS[3]} (one key per step, as for ratings)"),
     Key("nudge", "Submitting", "Ratings without evidence: go back and add it, or submit anyway", (),
         shown="Enter / {Ctrl+Return}"),
     Key("addendum", "Submitting", "Add a dated addendum to a submitted scorecard", ("Ctrl+Shift+A",)),
@@ -88,6 +118,25 @@ KEYS: tuple[Key, ...] = (
 )
 
 _BY_ID = {k.id: k for k in KEYS}
+
+
+def for_kit(kit) -> tuple[Key, ...]:
+    """The key table with the step keys of this kit: what the help shows while scoring it."""
+    from dataclasses import replace
+
+    keys_ = kit_step_keys(kit)
+    rating = max([len(scale.steps) for scale in kit.scales]
+                 + [len(getattr(item, "options", None) or ()) for item in kit.items])
+    steps = kit.recommendation_scale.steps
+    changed = {
+        "rate": replace(_BY_ID["rate"], shown=key_range(keys_, rating),
+                        does=f"Rate (lowest step first) or choose a knock-out option; up to {rating} steps "
+                             "in this kit, each showing its key"),
+        "recommend": replace(_BY_ID["recommend"], shown=key_range(keys_, len(steps)),
+                             does=f"In the submit dialog: choose the overall recommendation "
+                                  f"({steps[0].label} … {steps[-1].label})"),
+    }
+    return tuple(changed.get(k.id, k) for k in KEYS)
 
 
 def key(key_id: str) -> Key:

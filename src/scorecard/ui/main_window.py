@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from scorecard.ui import keys, theme
+from scorecard.ui.focus_keeper import FocusKeeper
 from scorecard.ui.save_guard import SaveGuard
 from scorecard.ui.settings import Settings
 from scorecard.ui.widgets import Banner, ElidedLabel, heading, wrap_label
@@ -42,6 +44,12 @@ log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1366, 720)
 #: Problems of a broken bundled kit listed in the notice (all of them go to the log).
 MAX_KIT_PROBLEMS = 3
+#: A "done" or "for your information" notice goes away by itself after this long, or when the
+#: page changes; warnings and failures stay until closed or withdrawn by what they were about.
+NOTICE_FADE_MS = 10_000
+TRANSIENT_TONES = ("positive", "info")
+#: At start-up the scoring page is built this long after the candidate list is ready.
+SCORING_PAGE_DELAY_MS = 400
 
 
 class BundledKitBroken(Exception):
@@ -140,6 +148,10 @@ class MainWindow(QMainWindow):
         self._pending_round: tuple[str, str] | None = None
         self._ask_name_when_shown = False
         self._notice_text = ""
+        self._notice_tone = ""
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self._on_notice_faded)
 
         self.setWindowTitle("Scorecard")
         self.resize(*DEFAULT_SIZE)
@@ -169,6 +181,7 @@ class MainWindow(QMainWindow):
         self._help_overlay: HelpOverlay | None = None  # built on first use: see help_overlay
 
         self._build_menus()
+        self.focus_keeper = FocusKeeper(self)  # keyboard back where it was after menus and dialogs
         self._window_shortcuts = (
             keys.sequence_shortcuts(self, ("?",), self.help_overlay_toggle, Qt.ShortcutContext.WindowShortcut)
         )
@@ -222,15 +235,38 @@ class MainWindow(QMainWindow):
 
     @property
     def help_overlay(self) -> HelpOverlay:
-        """The keyboard help, built on first use: its ~50 ms would otherwise delay the first paint."""
+        """The keyboard help, built on first use (its ~50 ms would otherwise delay the first paint),
+        and again when the keys it lists change: while scoring, the step keys of that kit."""
+        entries = keys.KEYS
+        if self.scoring_page is not None and self.stack.currentWidget() is self.scoring_page \
+                and self.scoring_page.kit is not None:
+            entries = keys.for_kit(self.scoring_page.kit)
+        if self._help_overlay is not None and self._help_overlay.entries != entries \
+                and not self._help_overlay.isVisible():
+            self._help_overlay.deleteLater()
+            self._help_overlay = None
         if self._help_overlay is None:
             from scorecard.ui.help_overlay import HelpOverlay
 
-            self._help_overlay = HelpOverlay(self.centralWidget())
+            self._help_overlay = HelpOverlay(self.centralWidget(), entries)
         return self._help_overlay
 
     def help_overlay_toggle(self) -> None:
         self.help_overlay.toggle()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area (a 1280×720 screen has no room for 1366 px)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar and borders, once shown
+        width = min(self.width(), free.width() - frame.width())
+        height = min(self.height(), free.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, 640), max(height, 400))
+        if not free.contains(self.frameGeometry().topLeft()):
+            self.move(free.topLeft())
 
     # --- start-up --------------------------------------------------------------------------
 
@@ -271,7 +307,7 @@ class MainWindow(QMainWindow):
             self.databaseFailed.emit(str(exc))
             return False
         self._owns_services = True
-        self.set_services(services)
+        self.set_services(services, defer_scoring_page=True)
         self._import_bundled_kits()
         return True
 
@@ -314,25 +350,35 @@ class MainWindow(QMainWindow):
         self._on_notice(text, "negative")
         self.bundledKitsImported.emit(False)
 
-    def set_services(self, services: Services) -> None:
+    def set_services(self, services: Services, *, defer_scoring_page: bool = False) -> None:
+        """Build the pages on these services and fill the list. With `defer_scoring_page` (the
+        app's start-up) the scoring page is built a moment after the list is ready, or when a
+        round is opened first: ~30 ms of imports and widgets the first screen does without."""
         from scorecard.ui.candidates.view import CandidatesPage
-        from scorecard.ui.scoring.view import ScoringPage
 
         self.services = services
         self.candidates_page = CandidatesPage(services, self.settings, self.guard, self.stack)
-        self.scoring_page = ScoringPage(services, self.settings, self.guard, self.stack)
         self.stack.addWidget(self.candidates_page)
-        self.stack.addWidget(self.scoring_page)
+        if defer_scoring_page:
+            QTimer.singleShot(SCORING_PAGE_DELAY_MS, self._ensure_scoring_page)
+        else:
+            self._ensure_scoring_page()
         self.name_action.setEnabled(True)
 
         self.candidates_page.roundRequested.connect(self._on_round_requested)
         self.candidates_page.nameNeeded.connect(self._on_change_name)
-        self.scoring_page.closed.connect(self._on_scoring_closed)
-        self.scoring_page.notice.connect(self._on_notice)
-        self.scoring_page.noticeWithdrawn.connect(self._on_notice_withdrawn)
         self.candidates_page.exports.notice.connect(self._on_notice)
         self.export_menu.addActions(self.candidates_page.exports.actions())
         self.export_menu.setEnabled(True)
+        # committee (#11): record a decision, the calibration report — logic in ui/decision_dialog.py
+        from scorecard.ui.decision_dialog import CommitteeActions
+
+        self.committee_actions = CommitteeActions(services, self.candidates_page.selected_id,
+                                                  lambda: self.settings.interviewer, self)
+        self.committee_actions.notice.connect(self._on_notice)
+        self.committee_menu = QMenu("&Committee", self)
+        self.committee_menu.addActions(self.committee_actions.actions())
+        self.menuBar().insertMenu(self.menuBar().actions()[-1], self.committee_menu)  # before Help
 
         self.candidates_page.refresh()
         self.stack.setCurrentWidget(self.candidates_page)
@@ -343,6 +389,17 @@ class MainWindow(QMainWindow):
             else:
                 self._ask_name_when_shown = True
         self.servicesReady.emit()
+
+    def _ensure_scoring_page(self) -> ScoringPage | None:
+        if self.scoring_page is None and self.services is not None:
+            from scorecard.ui.scoring.view import ScoringPage
+
+            self.scoring_page = ScoringPage(self.services, self.settings, self.guard, self.stack)
+            self.stack.addWidget(self.scoring_page)
+            self.scoring_page.closed.connect(self._on_scoring_closed)
+            self.scoring_page.notice.connect(self._on_notice)
+            self.scoring_page.noticeWithdrawn.connect(self._on_notice_withdrawn)
+        return self.scoring_page
 
     # --- interviewer name ----------------------------------------------------------------
 
@@ -390,7 +447,9 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.settings.interviewer
-        self.setWindowTitle(f"Scorecard — {name}" if name else "Scorecard")
+        # one product name: the platform appends the application's display name ("Scorecard")
+        # to a title that does not already end with it
+        self.setWindowTitle(f"{name} — Scorecard" if name else "Scorecard")
 
     # --- page switching ----------------------------------------------------------------------
 
@@ -399,7 +458,7 @@ class MainWindow(QMainWindow):
             self._pending_round = (candidate_id, round_id)
             self.ask_name(first_launch=True)
             return
-        if self.scoring_page.open(candidate_id, round_id):
+        if self._ensure_scoring_page().open(candidate_id, round_id):
             self.notice.hide()
             self.stack.setCurrentWidget(self.scoring_page)
             self.scoring_page.focus_notes()
@@ -411,6 +470,11 @@ class MainWindow(QMainWindow):
 
     def _on_page_changed(self, _index: int) -> None:
         page = self.stack.currentWidget()
+        self.focus_keeper.set_guarded(page is not None and page is self.scoring_page)
+        if self._notice_tone in TRANSIENT_TONES and self._notice_timer.remainingTime() < NOTICE_FADE_MS - 1500:
+            # "Saved the committee report…" is not news on the next page (one said as the page
+            # changes, e.g. on leaving a round, stays)
+            self.notice.hide()
         self.hint.setText(page.footer_hint() if hasattr(page, "footer_hint") else "")
 
     # --- saving ---------------------------------------------------------------------------------
@@ -434,7 +498,16 @@ class MainWindow(QMainWindow):
 
     def _on_notice(self, text: str, tone: str) -> None:
         self._notice_text = text
+        self._notice_tone = tone
+        if tone in TRANSIENT_TONES:
+            self._notice_timer.start(NOTICE_FADE_MS)
+        else:
+            self._notice_timer.stop()
         self.notice.show_message(html.escape(text).replace("\n", "<br>"), tone=tone)
+
+    def _on_notice_faded(self) -> None:
+        if self._notice_tone in TRANSIENT_TONES:
+            self.notice.hide()
 
     def _on_notice_withdrawn(self, text: str) -> None:
         if self.notice.isVisible() and self._notice_text == text:

@@ -51,6 +51,23 @@ class Settings(QObject):
         self._qs.sync()
         self.interviewerChanged.emit(name)
 
+    # --- remembered choices --------------------------------------------------------------
+
+    def last_level(self, kit_id: str) -> str | None:
+        """The target level last chosen for a new candidate of this kit."""
+        return str(self._qs.value(f"candidates/last_level/{kit_id}", "") or "") or None
+
+    def set_last_level(self, kit_id: str, level_id: str) -> None:
+        self._qs.setValue(f"candidates/last_level/{kit_id}", level_id)
+
+    def last_folder(self, purpose: str) -> str | None:
+        """The folder a save dialog for this purpose ('export', …) was last pointed at."""
+        return str(self._qs.value(f"folders/{purpose}", "") or "") or None
+
+    def set_last_folder(self, purpose: str, folder: str) -> None:
+        self._qs.setValue(f"folders/{purpose}", folder)
+        self._qs.sync()
+
     # --- view preferences -------------------------------------------------------------
 
     def window_geometry(self) -> bytes | None:

@@ -42,7 +42,8 @@ ZWSP = "\u200b"
 LONG_RUN = 20
 #: …one after every this many characters: the narrowest a label can be is about that wide.
 BREAK_EVERY = 10
-_RUN = re.compile(r"(?:[^\s]|[\u00a0\u2007\u202f]){%d,}" % (LONG_RUN + 1))
+#: (a zero-width space already in the text — e.g. after each '/' of a path — is a break point)
+_RUN = re.compile(r"(?:[^\s\u200b]|[\u00a0\u2007\u202f]){%d,}" % (LONG_RUN + 1))
 _MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")
 #: Never break before these (combining marks, emoji modifiers, format characters such as ZWJ).
 _GLUED = frozenset({"Mn", "Mc", "Me", "Sk", "Cf"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -22,9 +23,11 @@ class AddCandidateDialog(QDialog):
 
     candidateAdded = Signal(str)
 
-    def __init__(self, services: Services, parent: QWidget | None = None, *, kits_loading: bool = False):
+    def __init__(self, services: Services, parent: QWidget | None = None, *, kits_loading: bool = False,
+                 last_level: Callable[[str], str | None] | None = None):
         super().__init__(parent)
         self._services = services
+        self._last_level = last_level  # kit id → the level chosen last time (settings)
         self._kits_loading = kits_loading
         self.setWindowTitle("Add a candidate")
         self.setAccessibleName("Add a candidate")
@@ -100,8 +103,9 @@ class AddCandidateDialog(QDialog):
         _version, kit = self._services.kits.latest(kit_id)
         for level in kit.levels:
             self.level_combo.addItem(level.name, level.id)
-        if self.level_combo.count() > 1:
-            self.level_combo.setCurrentIndex(1 if self.level_combo.count() == 3 else 0)
+        # the level chosen last time for this kit (a team hires for one level at a time), else the first
+        remembered = self.level_combo.findData(self._last_level(kit_id)) if self._last_level else -1
+        self.level_combo.setCurrentIndex(max(remembered, 0))
         self._on_input_changed()
 
     # --- validation ---------------------------------------------------------------------------

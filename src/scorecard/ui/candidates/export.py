@@ -25,10 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QMessageBox,
     QProgressBar,
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scorecard.ui import keys
+from scorecard.ui import file_dialogs, keys
 from scorecard.ui.background import Cancelled, ProgressReporter, Task, run_in_background
 from scorecard.ui.candidates.model import CandidateRole
 from scorecard.ui.candidates.round_list import RoundIdRole
@@ -224,14 +223,14 @@ class FileChooser:
     """Asks where to write; tests replace it so that no native dialog opens."""
 
     def save_file(self, parent: QWidget, title: str, suggested: Path) -> Path | None:
-        path, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF files (*.pdf)")
+        path = file_dialogs.save_file(parent, title, suggested, "PDF files (*.pdf)")
         if not path:
             return None
         path = Path(path)
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
     def folder(self, parent: QWidget, title: str, start: Path) -> Path | None:
-        path = QFileDialog.getExistingDirectory(parent, title, str(start))
+        path = file_dialogs.existing_folder(parent, title, start)
         return Path(path) if path else None
 
 
@@ -397,7 +396,6 @@ class CandidateExports(QObject):
         self.task: Task | None = None
         self.progress_dialog: ExportProgressDialog | None = None
         self.message: QMessageBox | None = None
-        self._last_dir: Path | None = None
 
         self.export_pdf_action = self._action("Export &PDF…", "export-pdf", self.export_selected)
         self.export_all_action = self._action("Export &all PDFs…", "export-all", self.export_all)
@@ -530,7 +528,7 @@ class CandidateExports(QObject):
         self._reactivate()
         if out is None:
             return
-        self._last_dir = out.parent
+        file_dialogs.remember_folder(self._settings, "export", out.parent)
         self.notice.emit(f"Writing {what}…", "info")
         self.task = run_in_background(
             self._page,
@@ -562,7 +560,7 @@ class CandidateExports(QObject):
         self._reactivate()
         if folder is None:
             return
-        self._last_dir = folder
+        file_dialogs.remember_folder(self._settings, "export", folder)
         rows.sort(key=lambda r: r.name.casefold())
         names = [(r.id, r.name) for r in rows]
         # first the blind rule for every candidate (a query each: off the UI thread), then the reports
@@ -707,7 +705,4 @@ class CandidateExports(QObject):
             window.activateWindow()
 
     def _start_dir(self) -> Path:
-        if self._last_dir is not None:
-            return self._last_dir
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(documents) if documents else Path.home()
+        return file_dialogs.start_folder(self._settings, "export")  # last used (kept), Documents, home

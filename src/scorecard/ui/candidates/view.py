@@ -221,7 +221,8 @@ class CandidatesPage(QWidget):
     def open_add_dialog(self) -> None:
         from scorecard.ui.candidates.add_dialog import AddCandidateDialog
 
-        self.add_dialog = AddCandidateDialog(self._services, self, kits_loading=self.kits_loading)
+        self.add_dialog = AddCandidateDialog(self._services, self, kits_loading=self.kits_loading,
+                                             last_level=self._settings.last_level)
         self.add_dialog.candidateAdded.connect(self._on_candidate_added)
         self.add_dialog.rejected.connect(self._on_add_dialog_rejected)
         self.add_dialog.open()
@@ -240,12 +241,19 @@ class CandidatesPage(QWidget):
         icon = self.table.iconSize().width() + 16
         widths = {
             CandidateTableModel.NAME: 220,
-            CandidateTableModel.LEVEL: fm.horizontalAdvance("Senior") + 40,
+            CandidateTableModel.LEVEL: self._level_width(fm),
             CandidateTableModel.MINE: fm.horizontalAdvance("1 submitted · 1 draft · 6 to do") + icon + 24,
             CandidateTableModel.FLAG: fm.horizontalAdvance("Auto-declined") + icon + 24,
         }
         for col, width in widths.items():
             header.resizeSection(col, width)
+
+    def _level_width(self, fm) -> int:
+        """Wide enough for the longest level name in the list (any kit's, any number of levels),
+        within limits: a very long name is shortened with '…' and shown whole in its tooltip."""
+        names = {row.target_level_name for row in self.model.rows()} or {"Level"}
+        widest = max(fm.horizontalAdvance(name) for name in names)
+        return min(max(widest, fm.horizontalAdvance("Level")) + 40, fm.horizontalAdvance("M") * 22)
 
     def _select_proxy_row(self, row: int) -> None:
         if 0 <= row < self.proxy.rowCount():
@@ -300,6 +308,9 @@ class CandidatesPage(QWidget):
         self.roundRequested.emit(candidate_id, round_id)
 
     def _on_candidate_added(self, candidate_id: str) -> None:
+        dialog = self.add_dialog
+        if dialog is not None and dialog.kit_combo.currentData() and dialog.level_combo.currentData():
+            self._settings.set_last_level(dialog.kit_combo.currentData(), dialog.level_combo.currentData())
         self.search.clear()
         self.refresh(select=candidate_id)
         self._reactivate()

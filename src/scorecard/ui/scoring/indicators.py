@@ -55,6 +55,7 @@ class IndicatorPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Indicators")
         self.boxes: dict[str, QCheckBox] = {}
+        self.rows: dict[str, list[QWidget]] = {}  # each indicator's box, mark and text (to scroll into view)
         by_polarity: dict[str, list[tuple[str, str]]] = {"positive": [], "negative": []}
         for key, polarity, text in indicators:
             by_polarity[polarity].append((key, text))
@@ -91,6 +92,7 @@ class IndicatorPanel(QWidget):
                 grid.addWidget(key_hint(shortcut, self), row, 3)
                 box.clicked.connect(partial(self._on_box_clicked, key))
                 self.boxes[key] = box
+                self.rows[key] = [box, mark, label]
             column.addLayout(grid)
         if not self.boxes:
             column.addWidget(wrap_label("This item has no indicators to tick.", self, selectable=False))

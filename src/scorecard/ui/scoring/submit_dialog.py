@@ -30,13 +30,14 @@ class SubmitDialog(QDialog):
     submitRequested = Signal()
 
     def __init__(self, choices: Sequence[Choice], recommendation: str | None, summary: str,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, step_keys: Sequence[str] = keys.RATING_KEYS):
         super().__init__(parent)
         self.setWindowTitle("Submit scorecard")
         self.setAccessibleName("Submit scorecard")
         self.setModal(True)
         self.setMinimumWidth(520)
         self._summary_dirty = False
+        self.problems_are_rules = False
 
         self.recommendation = ChoiceBar(choices, self, kind="Recommendation")
         self.recommendation.set_current(recommendation)
@@ -61,7 +62,8 @@ class SubmitDialog(QDialog):
         self.cancel_button.setAutoDefault(False)
 
         box = QVBoxLayout(self)
-        box.addWidget(heading(f"Overall recommendation (required) — keys {keys.key('recommend').display}", self))
+        keys_shown = keys.key_range(tuple(step_keys), len(choices))
+        box.addWidget(heading(f"Overall recommendation (required) — keys {keys_shown}", self))
         box.addWidget(self.recommendation)
         box.addWidget(summary_label)
         box.addWidget(self.summary, 1)
@@ -78,9 +80,9 @@ class SubmitDialog(QDialog):
             *keys.sequence_shortcuts(self, ("Ctrl+Return", "Ctrl+Enter"), self._on_submit_clicked,
                                      Qt.ShortcutContext.WindowShortcut),
         ]
-        for i, _choice in enumerate(choices[: len(keys.RATING_KEYS)]):
+        for i, _choice in enumerate(choices[: len(step_keys)]):
             self._shortcuts += keys.sequence_shortcuts(
-                self, (keys.RATING_KEYS[i],), partial(self.recommendation.choose_index, i),
+                self, (step_keys[i],), partial(self.recommendation.choose_index, i),
                 Qt.ShortcutContext.WindowShortcut)
 
         self.recommendation.chosen.connect(self._on_recommendation_chosen)
@@ -95,6 +97,8 @@ class SubmitDialog(QDialog):
         self.summary.setTextCursor(cursor)
 
     def show_problems(self, problems: Sequence[str], *, intro: str = "Before submitting:") -> None:
+        #: the list is the submit rules' (kept up to date as input changes), not a save failure
+        self.problems_are_rules = intro == "Before submitting:"
         self.problems.setText(intro + "\n" + "\n".join(f"• {p}" for p in problems))
         self.problems.show()
 

@@ -33,6 +33,7 @@ from scorecard.ui.scoring.item_panel import ItemPanel
 from scorecard.ui.scoring.locked_panel import LockedPanel, others_html
 from scorecard.ui.scoring.progress_rail import ProgressRail, RailModel
 from scorecard.ui.scoring.rating_bar import Choice, ChoiceBar
+from scorecard.ui.scoring.reveal import reveal
 from scorecard.ui.scoring.timer import ItemTimer, RoundClock
 from scorecard.ui.widgets import ToneLabel, WrappingScrollArea, elided_heading, heading, wrap_label
 
@@ -105,6 +106,7 @@ class ScoringPage(QWidget):
         self._guard = guard
         self._card: Scorecard | None = None
         self._kit: Kit | None = None
+        self._step_keys: tuple[str, ...] = keys.RATING_KEYS  # the open kit's: see keys.step_keys
         self._candidate = None
         self._items: list[ItemBase] = []
         self._index = -1
@@ -114,6 +116,8 @@ class ScoringPage(QWidget):
         self._guidance_expanded = False
         #: the last notice about the item on screen, withdrawn when another item is shown
         self._item_notice: str | None = None
+        #: the "To submit, still: …" notice while it shows; updated as the problems are fixed
+        self._submit_notice: str | None = None
         self.panel: ItemPanel | None = None
         self.answer: ChoiceBar | None = None
         self.submit_dialog = None
@@ -170,7 +174,7 @@ class ScoringPage(QWidget):
         notes_label = wrap_label(f"Evidence &notes ({keys.first('notes')}) — saved as you type", self.right,
                                  selectable=False)
         notes_label.setBuddy(self.notes)
-        self.skip_button = QPushButton(f"Skip… ({keys.first('skip')})", self.right)
+        self.skip_button = QPushButton(f"Skip… ({keys.first('skip')})", self)
         self.skip_button.setAccessibleName("Skip this item with a reason")
         self.skip_label = wrap_label("", self.right)
         self.skip_label.setObjectName("skipReason")
@@ -183,10 +187,7 @@ class ScoringPage(QWidget):
         right_box.addSpacing(6)
         right_box.addWidget(notes_label)
         right_box.addWidget(self.notes, 1)
-        skip_row = QHBoxLayout()
-        skip_row.addWidget(self.skip_button, 0, Qt.AlignmentFlag.AlignTop)
-        skip_row.addWidget(self.skip_label, 1)
-        right_box.addLayout(skip_row)
+        right_box.addWidget(self.skip_label)  # the skip button is in the footer: always on screen
         self.right_scroll = _scrolling(self.right, self, "answerScroll")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -207,7 +208,9 @@ class ScoringPage(QWidget):
         self.next_button = QPushButton(f"Next ({keys.first('next')})", self)
         self.next_button.setAccessibleName("Next item")
         self.submit_button = QPushButton(f"Submit… ({keys.first('submit')})", self)
-        self.discard_button = QPushButton(f"Discard draft… ({keys.first('discard')})", self)
+        self.discard_button = QPushButton("Discard…", self)
+        self.discard_button.setFlat(True)
+        self.discard_button.setToolTip(f"Discard this draft scorecard ({keys.first('discard')}); asks first")
         self.discard_button.setAccessibleName("Discard this draft scorecard")
         self.submit_button.setAccessibleName("Submit scorecard")
         for button in (self.back_button, self.prev_button, self.next_button, self.submit_button,
@@ -222,6 +225,7 @@ class ScoringPage(QWidget):
         header.addLayout(names, 1)
         header.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.discard_button, 0, Qt.AlignmentFlag.AlignTop)  # beside the draft's status
         header.addSpacing(16)
         header.addWidget(self.timer_icon, 0, Qt.AlignmentFlag.AlignTop)
         clocks = QVBoxLayout()
@@ -231,8 +235,9 @@ class ScoringPage(QWidget):
         header.addLayout(clocks)
         footer = QHBoxLayout()
         footer.addWidget(self.back_button)
-        footer.addWidget(self.discard_button)
         footer.addStretch(1)
+        footer.addWidget(self.skip_button)
+        footer.addSpacing(12)
         footer.addWidget(self.prev_button)
         footer.addWidget(self.next_button)
         footer.addSpacing(12)
@@ -273,8 +278,8 @@ class ScoringPage(QWidget):
         for n in range(1, keys.MAX_INDICATOR_KEYS + 1):
             self._shortcuts += keys.sequence_shortcuts(self, (f"Ctrl+{n}",), partial(self._on_indicator_key, f"p{n}"))
             self._shortcuts += keys.sequence_shortcuts(self, (f"Alt+{n}",), partial(self._on_indicator_key, f"n{n}"))
-        for i, seq in enumerate(keys.RATING_KEYS):
-            self._shortcuts += keys.sequence_shortcuts(self, (seq,), partial(self._on_choice_key, i))
+        for seq in keys.STEP_KEYS:
+            self._shortcuts += keys.sequence_shortcuts(self, (seq,), partial(self._on_step_key, seq))
 
         # --- connections ---
         self.rail.itemChosen.connect(self._on_rail_item_chosen)
@@ -312,7 +317,7 @@ class ScoringPage(QWidget):
 
     def footer_hint(self) -> str:
         # all keys first: in a narrow window the end of the line is cut off
-        return keys.hint("help", keys.nav_hint(), "positive", "negative", (f"{keys.RATING_KEYS[0]}…", "rate"),
+        return keys.hint("help", keys.nav_hint(), "positive", "negative", (f"{self._step_keys[0]}…", "rate"),
                          "notes", "guidance", "skip", "submit", "back")
 
     def open(self, candidate_id: str, round_id: str) -> bool:
@@ -419,7 +424,9 @@ class ScoringPage(QWidget):
 
     def _load(self, card: Scorecard) -> None:
         self._card = card
+        self._submit_notice = None
         self._kit = self._scoring.kit_for(card)
+        self._step_keys = keys.kit_step_keys(self._kit)
         self._candidate = self._services.candidates.get(card.candidate_id)
         self._items = self._kit.items_in(card.round_id)
         self.rail_model.set_items(self._items, card.responses, self._answer_labels())
@@ -540,8 +547,8 @@ class ScoringPage(QWidget):
 
     def _answer_bar(self, item: ItemBase) -> ChoiceBar:
         if item.type == "knockout_question":
-            self.answer_heading.setText(f"Candidate's answer — keys {keys.RATING_KEYS[0]} … "
-                                        f"{keys.RATING_KEYS[min(len(item.options), len(keys.RATING_KEYS)) - 1]}")
+            keys_shown = keys.key_range(self._step_keys, len(item.options))
+            self.answer_heading.setText(f"Candidate's answer — keys {keys_shown}")
             self.answer_scale.setText("Each option shows its outcome.")
             choices = [
                 Choice(o.id, o.label, f"Outcome: {OUTCOMES[o.outcome.value][0]}", self._choice_key(i))
@@ -549,9 +556,7 @@ class ScoringPage(QWidget):
             ]
             return ChoiceBar(choices, self.right, kind="Answer")
         scale = self._kit.scale_for(item)
-        self.answer_heading.setText(
-            f"Rating — keys {keys.RATING_KEYS[0]} … "
-            f"{keys.RATING_KEYS[min(len(scale.steps), len(keys.RATING_KEYS)) - 1]}")
+        self.answer_heading.setText(f"Rating — keys {keys.key_range(self._step_keys, len(scale.steps))}")
         self.answer_scale.setText(f"Scale: {scale.name}. Each step says what it looks like.")
         choices = [
             Choice(s.id, s.label, self._kit.anchor_for(item, s.id), self._choice_key(i))
@@ -559,9 +564,13 @@ class ScoringPage(QWidget):
         ]
         return ChoiceBar(choices, self.right, kind="Rating")
 
-    @staticmethod
-    def _choice_key(i: int) -> str:
-        return keys.RATING_KEYS[i] if i < len(keys.RATING_KEYS) else ""
+    def _choice_key(self, i: int) -> str:
+        return self._step_keys[i] if i < len(self._step_keys) else ""
+
+    @property
+    def kit(self) -> Kit | None:
+        """The kit of the open scorecard (the help lists its step keys)."""
+        return self._kit
 
     def _show_outcome(self, item: ItemBase, response: ItemResponse) -> None:
         if item.type != "knockout_question" or response.knockout_option is None:
@@ -601,6 +610,8 @@ class ScoringPage(QWidget):
         ok = self._guard.save(key, write, on_saved)
         if item_id is not None:
             self.rail_model.refresh(item_id)
+        if ok and key[0] != "go_to":
+            self._refresh_submit_problems()
         return ok
 
     def _interact(self, key: Hashable, act: Callable[..., Any], item_id: str | None = None,
@@ -617,6 +628,26 @@ class ScoringPage(QWidget):
             return None
         self._save(key, partial(self._scoring.save, change), item_id, on_saved)
         return change
+
+    def _refresh_submit_problems(self) -> None:
+        """A list of what blocks submitting (in the submit dialog, or the window's notice) follows
+        the input: it shrinks as problems are fixed and goes away when none is left."""
+        dialog_showing = self.submit_dialog is not None and self.submit_dialog.problems.isVisible() \
+            and self.submit_dialog.problems_are_rules
+        if not dialog_showing and self._submit_notice is None:
+            return
+        problems = self._scoring.get(self._card.id).submit_problems(self._kit)
+        if dialog_showing:
+            if problems:
+                self.submit_dialog.show_problems(problems)
+            else:
+                self.submit_dialog.problems.hide()
+        if self._submit_notice is not None:
+            old, self._submit_notice = self._submit_notice, None
+            self.noticeWithdrawn.emit(old)
+            if problems:
+                self._submit_notice = "To submit, still:\n" + "\n".join(f"• {p}" for p in problems)
+                self.notice.emit(self._submit_notice, "warning")
 
     def _on_saves_recovered(self) -> None:
         self.rail_model.refresh_all()
@@ -646,17 +677,23 @@ class ScoringPage(QWidget):
     def _on_indicator_key(self, key: str) -> None:
         if not self._editable_or_notice() or self.panel is None or self.panel.indicators is None:
             return
-        self.panel.indicators.toggle(key)
+        if self.panel.indicators.toggle(key):
+            reveal(self.item_scroll, self.panel.indicators.rows[key])
 
     def _on_indicator_toggled(self, key: str, checked: bool) -> None:
         item = self.current_item
         self._interact(("mark", self._card.id, item.id, key),
                        lambda c, k, at: c.mark(k, item.id, key, checked, at=at), item.id)
 
+    def _on_step_key(self, seq: str) -> None:
+        if seq in self._step_keys:
+            self._on_choice_key(self._step_keys.index(seq))
+
     def _on_choice_key(self, i: int) -> None:
         if not self._editable_or_notice() or self.answer is None:
             return
-        self.answer.choose_index(i)
+        if self.answer.choose_index(i):
+            reveal(self.right_scroll, [self.answer.options[i]])
 
     def _on_answer_chosen(self, choice_id: str) -> None:
         item = self.current_item
@@ -782,7 +819,8 @@ class ScoringPage(QWidget):
             Choice(s.id, s.label, s.anchor, self._choice_key(i))
             for i, s in enumerate(self._kit.recommendation_scale.steps)
         ]
-        self.submit_dialog = SubmitDialog(choices, self._card.recommendation, self._card.summary, self)
+        self.submit_dialog = SubmitDialog(choices, self._card.recommendation, self._card.summary, self,
+                                          step_keys=self._step_keys)
         self.submit_dialog.recommendationChosen.connect(self._on_recommendation_chosen)
         self.submit_dialog.summaryEdited.connect(self._on_summary_edited)
         self.submit_dialog.submitRequested.connect(self._on_submit_confirmed)
@@ -838,7 +876,8 @@ class ScoringPage(QWidget):
             return
         self.submit_dialog.done(0)
         self.go_to_index(missing)
-        self.notice.emit("To submit, still:\n" + "\n".join(f"• {p}" for p in problems), "warning")
+        self._submit_notice = "To submit, still:\n" + "\n".join(f"• {p}" for p in problems)
+        self.notice.emit(self._submit_notice, "warning")
 
     def _do_submit(self) -> None:
         from scorecard.services.errors import CannotSubmit, SaveFailed, ScorecardLocked

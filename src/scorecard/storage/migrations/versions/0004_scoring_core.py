@@ -1,14 +1,14 @@
 """scoring core: the round clock, the item an addendum corrects, auto-decline derived (flag dropped)
 
 Revision ID: 0004
-Revises: 0003
+Revises: 0007 (chained after the committee decision revision already on main)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0003"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

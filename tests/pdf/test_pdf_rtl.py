@@ -1,0 +1,72 @@
+"""Right-to-left names and notes are shaped and ordered (Arabic joined, Hebrew right to left) (issue #11)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pdf_samples as samples
+from pdf_reading import Pdf
+
+from scorecard.domain.consolidation import consolidate
+from scorecard.pdf import render_consolidated, theme
+
+ARABIC = "ليلى الحسن"
+HEBREW = "נועה כהן"
+
+
+def _report(kit, name, note=None):
+    cards = samples.panel(kit)
+    if note:
+        cards[1].responses["tech-1"].notes = note
+    return consolidate(candidate=samples.make_candidate(name), kit=kit, kit_version=samples.make_version(kit),
+                       scorecards=cards, exported_at=samples.EXPORTED)
+
+
+def test_an_arabic_name_is_shaped_and_reads_right_to_left(kit):
+    pdf = Pdf(render_consolidated(_report(kit, ARABIC, note="قالت إن الاختبار فشل 3 مرات. Then she fixed it.")))
+    sheet = pdf.pages[0]
+    # joined letter forms (initial/medial/final presentation forms), not the isolated letters
+    assert "ﻟﻴﻠﻰ" in sheet and "ﺍﻟﺤﺴﻦ" in sheet
+    assert ARABIC not in sheet  # unshaped letters would mean unjoined text
+    # extracted in logical (reading) order: normalising the joined forms gives the name back
+    assert ARABIC in unicodedata.normalize("NFKC", sheet)
+    assert all(ARABIC in unicodedata.normalize("NFKC", p) for p in pdf.pages)  # every page header
+    # a note mixing Arabic, a number and English keeps the number and the English left to right
+    flat = unicodedata.normalize("NFKC", pdf.flat)
+    # (extraction of a mixed line follows the drawn runs; each run's own text stays readable)
+    assert "Then she fixed it" in flat and "الاختبار" in flat and "مرات" in flat
+
+
+def test_a_hebrew_name_is_drawn_right_to_left():
+    # what is drawn: visual order (the first letter at the right end of the line)
+    assert theme.visual(HEBREW) == "ןהכ העונ"
+    assert theme.visual("Zoë Ñúñez") == "Zoë Ñúñez"  # left-to-right text is untouched
+    # the Unicode bidirectional algorithm: a number after Hebrew joins the right-to-left run
+    assert theme.visual("Noa נועה 2025") == "Noa 2025 העונ"
+    assert theme.visual("line one\nנועה") == "line one\nהעונ"  # line by line
+
+
+def test_hebrew_name_in_the_report(kit):
+    pdf = Pdf(render_consolidated(_report(kit, HEBREW)))
+    sheet = pdf.pages[0]
+    assert HEBREW in sheet or "ןהכ העונ" in sheet
+
+
+def test_a_long_arabic_note_keeps_its_lines_in_reading_order(kit):
+    filler = " ".join(["الاختبار فشل ثم نجح بعد التعديل"] * 12)
+    note = f"بداية {filler} نهاية"
+    pdf = Pdf(render_consolidated(_report(kit, "Zoë Ñúñez", note=note)))
+    text = unicodedata.normalize("NFKC", pdf.text)
+    start, end = text.find("بداية"), text.find("نهاية")
+    assert start != -1 and end != -1
+    assert start < end  # the first line of the note is drawn above the last
+    lines = [ln for ln in text.splitlines() if "التعديل" in ln or "بداية" in ln or "نهاية" in ln]
+    assert len(lines) >= 3  # it wraps over several lines
+
+
+def test_an_arabic_reason_on_page_one_wraps_in_reading_order(kit):
+    reason = "بداية " + " ".join(["لم يشرح اختبارات العقود بوضوح"] * 4) + " نهاية. ثم جملة ثانية."
+    pdf = Pdf(render_consolidated(_report(kit, "Zoë Ñúñez", note=reason)))  # Zoë's Poor on question 1 is a split
+    sheet = unicodedata.normalize("NFKC", pdf.pages[0])
+    assert sheet.find("بداية") != -1 and sheet.find("بداية") < sheet.find("نهاية")
+    assert "جملة ثانية" not in sheet  # one line: the first sentence only
