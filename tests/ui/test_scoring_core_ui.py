@@ -115,3 +115,18 @@ def test_addendum_names_the_item_it_corrects(qtbot, services, settings, candidat
     row = services.db.connection.execute("SELECT item_id, text FROM addendum").fetchone()
     assert row == ("q-listen", "Meant Meets, not Exceeds.")
     assert "(on <i>Revised spec</i>): Meant Meets, not Exceeds." in scoring.locked_panel.details.text()
+
+
+def test_no_scoring_rule_is_written_outside_the_domain():
+    """The view and the service change a scorecard only through the domain's methods."""
+    import re
+    from pathlib import Path
+
+    import scorecard
+
+    root = Path(scorecard.__file__).parent
+    for path in (root / "ui" / "scoring" / "view.py", root / "services" / "scoring.py"):
+        source = path.read_text(encoding="utf-8")
+        assigned = re.findall(r"(?<!self)\.(rating|skip_reason|knockout_option|variant|notes|seconds_spent)\s*[+-]?=[^=]", source)
+        assert not assigned, f"{path.name} sets {assigned} itself"
+        assert "_mirror" not in source and ".checked.add" not in source and ".checked.discard" not in source
