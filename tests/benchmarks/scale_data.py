@@ -51,7 +51,7 @@ def build(path: Path, *, candidates: int = 10_000, cards_per_candidate: int = 6,
             name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
         cid = str(uuid.uuid4())
         when = (start + timedelta(minutes=n)).isoformat()
-        cand_rows.append((cid, name, "integration-engineer", rng.choice(levels), int(rng.random() < 0.03), when))
+        cand_rows.append((cid, name, "integration-engineer", rng.choice(levels), when))
         chosen = rng.sample(rounds, cards_per_candidate // 2)
         for rnd in chosen:
             for who in rng.sample(INTERVIEWERS, 2):
@@ -67,8 +67,8 @@ def build(path: Path, *, candidates: int = 10_000, cards_per_candidate: int = 6,
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=OFF")  # generating only; the app always writes with FULL
     conn.execute("BEGIN")
-    conn.executemany("INSERT INTO candidate (id, name, kit_id, target_level, auto_declined, created_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?)", cand_rows)
+    conn.executemany("INSERT INTO candidate (id, name, kit_id, target_level, created_at) "
+                     "VALUES (?, ?, ?, ?, ?)", cand_rows)
     conn.executemany("INSERT INTO scorecard (id, candidate_id, kit_version_id, round_id, interviewer, status, "
                      "recommendation, summary, current_item_id, created_at, updated_at, submitted_at) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", card_rows)

@@ -49,7 +49,7 @@ def _run_cli(db: Path, capsys) -> tuple[int, str]:
         with open_services(db) as services:
             services.require_sound()
             for row in services.candidates.overview(interviewer=""):
-                assert row.rounds is not None
+                assert services.candidates.round_progress(row) is not None
                 services.scoring.for_candidate(row.id)
         return 0, ""
     except Exception as exc:  # noqa: BLE001 - classify as the CLI's last line of defence does

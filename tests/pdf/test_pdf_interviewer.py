@@ -59,3 +59,12 @@ def test_draft_is_marked_throughout(kit, cards):
     assert "(DRAFT)" in pdf.reader.metadata.title
     assert all("(DRAFT)" in pdf.page_flat(i) for i in range(len(pdf.pages)))  # footer of every page
     assert "Overall recommendation not given yet draft" in pdf.flat
+
+
+def test_shows_the_round_clock(kit, cards):
+    import dataclasses
+
+    sc = dataclasses.replace(cards[1], round_seconds=47 * 60 + 5)
+    flat = _render(kit, sc).flat
+    assert "Round clock" in flat
+    assert "47 min 05 s since the round started (pauses not counted)" in flat

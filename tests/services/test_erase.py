@@ -100,7 +100,8 @@ def test_inactive_candidates_are_listed_and_erased_only_with_yes(tmp_path, capsy
         stale = svc.candidates.add(name="Long Ago", kit_id="mini", target_level="mid")
         recent = svc.candidates.add(name="Just Now", kit_id="mini", target_level="mid")
         touched = svc.candidates.add(name="Old But Touched", kit_id="mini", target_level="mid")
-        svc.scoring.start_or_resume(candidate_id=touched.id, round_id="tech", interviewer="A")  # activity now
+        card = svc.scoring.start_or_resume(candidate_id=touched.id, round_id="tech", interviewer="A")
+        svc.scoring.set_notes(scorecard_id=card.id, item_id="q-api", notes="activity now")
         svc.db.connection.execute("UPDATE candidate SET created_at = ? WHERE id IN (?, ?)",
                                   (old.isoformat(), stale.id, touched.id))
         assert [i.candidate.name for i in svc.erasure.inactive(months=12)] == ["Long Ago"]

@@ -36,6 +36,7 @@ def test_a_round_may_have_several_interviewers_with_stable_ids(services, cand):
 
 def test_a_new_scorecard_carries_its_interviewers_id(services, cand):
     card = services.scoring.start_or_resume(candidate_id=cand.id, round_id="tech", interviewer="Ana")
+    services.scoring.set_notes(scorecard_id=card.id, item_id="q-api", notes="first interaction stores it")
     ana = services.panel.identity("Ana", create=False)
     row = services.db.connection.execute("SELECT interviewer_id FROM scorecard WHERE id = ?", (card.id,)).fetchone()
     assert row[0] == ana.id
@@ -98,13 +99,13 @@ def test_migration_turns_existing_scorecard_names_into_interviewers(tmp_path):
     conn.execute("DROP TRIGGER scorecard_locked_update")
     conn.execute("UPDATE scorecard SET interviewer_id = NULL")
     for t in ("interviewer", "interviewer_alias", "assignment", "setting", "seal", "bundle_seen",
-              "tombstone", "committee_decision"):  # everything after 0003, the revision before 0005
+              "tombstone", "committee_decision"):  # everything after 0004, the revision before 0005
         conn.execute(f"DROP TABLE {t}")
     conn.execute("DROP INDEX ix_scorecard_interviewer_id")
     conn.execute("ALTER TABLE scorecard DROP COLUMN interviewer_id")
     conn.execute("ALTER TABLE candidate DROP COLUMN withdrawn_at")
     conn.execute("ALTER TABLE candidate DROP COLUMN updated_at")
-    conn.execute("UPDATE alembic_version SET version_num = '0003'")
+    conn.execute("UPDATE alembic_version SET version_num = '0004'")
     conn.commit()
     conn.close()
     with open_services(path) as svc:

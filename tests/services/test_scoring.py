@@ -63,7 +63,7 @@ def test_submit_requires_recommendation_summary_and_every_item(draft):
     svc, _cand, card = draft
     with pytest.raises(CannotSubmit) as err:
         svc.scoring.submit(scorecard_id=card.id)
-    problems = err.value.problems
+    problems = [str(p) for p in err.value.problems]
     assert "choose an overall recommendation" in problems
     assert "write a short summary" in problems
     assert any("API contract" in p for p in problems)
@@ -128,8 +128,7 @@ def test_invalid_clicks_are_refused_with_reasons(draft):
 def test_knockout_auto_decline_flags_the_candidate_at_once(services):
     cand = services.candidates.add(name="王伟", kit_id="mini", target_level="junior")
     card = services.scoring.start_or_resume(candidate_id=cand.id, round_id="screen", interviewer="Rec")
-    outcome = services.scoring.choose_option(scorecard_id=card.id, item_id="ko", option_id="no")
-    assert outcome.value == "auto_decline"
+    services.scoring.choose_option(scorecard_id=card.id, item_id="ko", option_id="no")
     assert services.candidates.get(cand.id).auto_declined
     [row] = services.candidates.overview(interviewer="Rec")
     assert row.auto_declined
@@ -141,13 +140,15 @@ def test_overview_shows_this_interviewers_status_per_round(draft):
     svc, cand, card = draft
     _fill_round(svc, card)
     svc.scoring.submit(scorecard_id=card.id)
-    svc.scoring.start_or_resume(candidate_id=cand.id, round_id="screen", interviewer="Łukasz Wróbel")
+    screen = svc.scoring.start_or_resume(candidate_id=cand.id, round_id="screen", interviewer="Łukasz Wróbel")
+    svc.scoring.choose_option(scorecard_id=screen.id, item_id="ko", option_id="yes")
     [row] = svc.candidates.overview(interviewer="Łukasz Wróbel")
-    mine = {r.round_id: r.mine for r in row.rounds}
+    mine = {r.round_id: r.mine for r in svc.candidates.round_progress(row)}
     assert mine == {"screen": RoundStatus.DRAFT, "tech": RoundStatus.SUBMITTED}
     [other_view] = svc.candidates.overview(interviewer="Someone else")
-    assert {r.mine for r in other_view.rounds} == {RoundStatus.NONE}
-    assert {r.round_id: r.submitted for r in other_view.rounds} == {"screen": 0, "tech": 1}
+    other_rounds = svc.candidates.round_progress(other_view)
+    assert {r.mine for r in other_rounds} == {RoundStatus.NONE}
+    assert {r.round_id: r.submitted for r in other_rounds} == {"screen": 0, "tech": 1}
 
 
 def test_blind_until_own_scorecards_are_submitted(services):
@@ -156,6 +157,8 @@ def test_blind_until_own_scorecards_are_submitted(services):
     _fill_round(services, a)
     services.scoring.submit(scorecard_id=a.id)
     b = services.scoring.start_or_resume(candidate_id=cand.id, round_id="tech", interviewer="B")
+    assert services.scoring.visible_to(candidate_id=cand.id, viewer="B") == []  # opened, nothing recorded
+    services.scoring.rate(scorecard_id=b.id, item_id="q-api", step_id="meets")
     seen_by_b = services.scoring.visible_to(candidate_id=cand.id, viewer="B")
     assert [c.interviewer for c in seen_by_b] == ["B"]
     assert services.scoring.visible_to(candidate_id=cand.id, viewer="C") == []
@@ -223,12 +226,16 @@ def test_panel_access_is_decided_in_one_place(services):
     cand = services.candidates.add(name="Ada", kit_id="mini", target_level="mid")
     a = services.scoring.start_or_resume(candidate_id=cand.id, round_id="tech", interviewer="A")
     access = services.scoring.panel_access
+    assert access(candidate_id=cand.id, viewer="A") is PanelAccess.NOT_ON_PANEL  # only opened
+    services.scoring.rate(scorecard_id=a.id, item_id="q-api", step_id="meets")
     assert access(candidate_id=cand.id, viewer="A") is PanelAccess.BLIND_DRAFT
     assert access(candidate_id=cand.id, viewer="Coordinator") is PanelAccess.NOT_ON_PANEL
     _fill_round(services, a)
     services.scoring.submit(scorecard_id=a.id)
     assert access(candidate_id=cand.id, viewer="A") is PanelAccess.OPEN
-    services.scoring.start_or_resume(candidate_id=cand.id, round_id="screen", interviewer="A")
+    screen = services.scoring.start_or_resume(candidate_id=cand.id, round_id="screen", interviewer="A")
+    assert access(candidate_id=cand.id, viewer="A") is PanelAccess.OPEN  # opening a round is not scoring it
+    services.scoring.choose_option(scorecard_id=screen.id, item_id="ko", option_id="yes")
     assert access(candidate_id=cand.id, viewer="A") is PanelAccess.BLIND_DRAFT
 
 
@@ -239,7 +246,7 @@ def test_a_rated_exercise_with_variants_needs_the_variant_that_ran(draft):
     s.rate(scorecard_id=card.id, item_id="ex-code", step_id="meets")
     with pytest.raises(CannotSubmit) as err:
         s.submit(scorecard_id=card.id)
-    assert err.value.problems == ["choose which variant ran for 'Coding test'"]
+    assert [(p.item_id, str(p)) for p in err.value.problems] == [("ex-code", "choose which variant ran for 'Coding test'")]
     s.choose_variant(scorecard_id=card.id, item_id="ex-code", variant_id="no-ai")
     assert s.submit(scorecard_id=card.id).is_submitted
 
@@ -259,3 +266,28 @@ def test_a_kit_version_without_the_candidates_level_refuses_a_new_round_cleanly(
     with pytest.raises(InvalidInput, match="has no level 'mid'"):
         services.scoring.start_or_resume(candidate_id=cand.id, round_id="tech", interviewer="A")
     assert services.scoring.for_candidate(cand.id) == [], "no phantom draft is left behind"
+
+
+def test_auto_decline_always_follows_the_answers(services):
+    """Derived when read: whatever the answers say, on any scorecard, draft or submitted."""
+    from pypdf import PdfReader
+    import io
+
+    cand = services.candidates.add(name="王伟", kit_id="mini", target_level="junior")
+    a = services.scoring.start_or_resume(candidate_id=cand.id, round_id="screen", interviewer="A")
+    b = services.scoring.start_or_resume(candidate_id=cand.id, round_id="screen", interviewer="B")
+    declined = lambda: services.candidates.get(cand.id).auto_declined  # noqa: E731
+    listed = lambda: services.candidates.overview(interviewer="A")[0].auto_declined  # noqa: E731
+    assert not declined() and not listed()
+    services.scoring.choose_option(scorecard_id=a.id, item_id="ko", option_id="yes")
+    services.scoring.choose_option(scorecard_id=b.id, item_id="ko", option_id="no")
+    assert declined() and listed()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(
+        services.export.consolidated_pdf(services.candidates.get(cand.id)))).pages)
+    assert "AUTO-DECLINE" in text
+    services.scoring.choose_option(scorecard_id=b.id, item_id="ko", option_id=None)  # answer taken back
+    assert not declined() and not listed()
+    services.scoring.choose_option(scorecard_id=b.id, item_id="ko", option_id="no")
+    services.scoring.discard(scorecard_id=b.id)  # the draft that declined is gone
+    assert not declined() and not listed()
+    assert "auto_declined" not in {r[1] for r in services.db.connection.execute("PRAGMA table_info(candidate)")}

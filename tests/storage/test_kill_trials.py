@@ -33,6 +33,7 @@ def test_kill_trials_lose_nothing_acknowledged(tmp_path):
             svc.kits.import_kit(mini_kit(), source_name="mini.yaml", source_text="")
             cand = svc.candidates.add(name="Zoë Ñúñez", kit_id="mini", target_level="mid")
             card = svc.scoring.start_or_resume(candidate_id=cand.id, round_id="tech", interviewer="A")
+            svc.scoring.set_notes(scorecard_id=card.id, item_id="q-api", notes="save 0")  # stored from here on
         proc = subprocess.Popen([sys.executable, str(VICTIM), str(db), card.id], stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, cwd=ROOT,
                                 env={**os.environ, "PYTHONPATH": str(ROOT)})

@@ -70,7 +70,7 @@ def main() -> int:
 
     def settled() -> None:
         """Wait until the UI has no input left unsaved (notes debounce fired, nothing queued)."""
-        wait_for(lambda: not page._notes_dirty and window.guard.pending == 0)
+        wait_for(lambda: not page.notes_unsaved and window.guard.pending == 0)
 
     while True:
         item = page.current_item.id

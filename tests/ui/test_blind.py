@@ -88,7 +88,8 @@ def test_a_draft_in_another_round_keeps_everything_blind(qtbot, services, settin
     fill_and_submit(services, other, SECRET)
     mine = services.scoring.start_or_resume(candidate_id=candidate.id, round_id="tech", interviewer=INTERVIEWER)
     fill_and_submit(services, mine, "mine")
-    services.scoring.start_or_resume(candidate_id=candidate.id, round_id="screen", interviewer=INTERVIEWER)
+    screen = services.scoring.start_or_resume(candidate_id=candidate.id, round_id="screen", interviewer=INTERVIEWER)
+    services.scoring.choose_option(scorecard_id=screen.id, item_id="ko", option_id="yes")  # a real draft
 
     window = make_window(services, settings)
     window._on_round_requested(candidate.id, "tech")

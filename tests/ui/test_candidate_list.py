@@ -60,9 +60,10 @@ def test_model_shows_status_as_text_and_icon(services, candidate, qtbot):
     from scorecard.ui.candidates.model import CandidateTableModel
     from tests.ui.conftest import INTERVIEWER
 
-    services.scoring.start_or_resume(candidate_id=candidate.id, round_id="tech", interviewer=INTERVIEWER)
+    card = services.scoring.start_or_resume(candidate_id=candidate.id, round_id="tech", interviewer=INTERVIEWER)
+    services.scoring.rate(scorecard_id=card.id, item_id="q-api", step_id="meets")
     model = CandidateTableModel()
-    model.set_rows(services.candidates.overview(interviewer=INTERVIEWER))
+    model.set_rows(services.candidates.overview(interviewer=INTERVIEWER), progress=services.candidates.round_progress)
     mine = model.index(0, model.MINE)
     assert mine.data() == "1 draft · 1 to do"
     assert not mine.data(Qt.ItemDataRole.DecorationRole).isNull()

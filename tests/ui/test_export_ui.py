@@ -150,7 +150,8 @@ def test_export_all_shows_progress_and_writes_one_file_per_candidate(qtbot, serv
 def test_a_draft_of_mine_keeps_that_candidates_report_unexported(qtbot, services, settings, three, make_window,
                                                                 tmp_path):
     zoe = three["Zoë Ñúñez"]
-    services.scoring.start_or_resume(candidate_id=zoe.id, round_id="tech", interviewer=INTERVIEWER)
+    draft = services.scoring.start_or_resume(candidate_id=zoe.id, round_id="tech", interviewer=INTERVIEWER)
+    services.scoring.rate(scorecard_id=draft.id, item_id="q-api", step_id="meets")
     window = make_window(services, settings)
     page = window.candidates_page
     exports = page.exports
@@ -227,7 +228,8 @@ def test_export_all_asks_once_about_unscored_candidates_and_declining_writes_not
     ana, zoe = three["Ana-María O'Connor"], three["Zoë Ñúñez"]
     fill_and_submit(services, services.scoring.start_or_resume(
         candidate_id=ana.id, round_id="tech", interviewer=INTERVIEWER), "mine")  # open to me
-    services.scoring.start_or_resume(candidate_id=zoe.id, round_id="tech", interviewer=INTERVIEWER)  # a draft
+    draft = services.scoring.start_or_resume(candidate_id=zoe.id, round_id="tech", interviewer=INTERVIEWER)
+    services.scoring.rate(scorecard_id=draft.id, item_id="q-api", step_id="meets")  # a draft
     window = make_window(services, settings)
     exports = window.candidates_page.exports
     folder = tmp_path / "all"

@@ -114,8 +114,16 @@ def test_time_on_an_item_is_stored_in_chunks_and_on_leaving(qtbot, services, set
     window._on_round_requested(candidate.id, "tech")
     scoring = window.scoring_page
     card_id = scoring.card.id
-    qtbot.waitUntil(lambda: services.scoring.get(card_id).responses.get("q-api") is not None, timeout=3000)
-    assert services.scoring.get(card_id).responses["q-api"].seconds_spent > 0
+    qtbot.waitUntil(lambda: scoring.card.responses["q-api"].seconds_spent > 0, timeout=3000)
+    assert scoring.card.round_seconds > 0
+    assert services.db.connection.execute("SELECT count(*) FROM scorecard").fetchone() == (0,)  # only looked at
+    scoring._on_indicator_key("p1")  # the first interaction (Ctrl+1) stores the card
+    qtbot.waitUntil(lambda: services.db.connection.execute(
+        "SELECT count(*) FROM item_response WHERE item_id = 'q-api' AND seconds_spent > 0").fetchone() == (1,),
+        timeout=3000)
+    before = services.db.connection.execute("SELECT round_seconds FROM scorecard").fetchone()[0]
+    qtbot.waitUntil(lambda: services.db.connection.execute(
+        "SELECT round_seconds FROM scorecard").fetchone()[0] > before, timeout=3000)  # the round clock too
     assert "of" not in scoring.timer_label.text() or "min" in scoring.timer_label.text()
     scoring.next_item()
     scoring.next_item()

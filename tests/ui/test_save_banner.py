@@ -26,14 +26,14 @@ def test_read_only_database_shows_banner_keeps_input_and_retries(qtbot, services
     press(qtbot, Qt.Key.Key_F5)
     press(qtbot, Qt.Key.Key_F6)  # replaces the queued F5 for the same item
     type_text(qtbot, "Typed while the disk refused")
-    qtbot.waitUntil(lambda: not scoring._notes_dirty)  # the debounce fired and queued the notes
+    qtbot.waitUntil(lambda: not scoring.notes_unsaved)  # the debounce fired and queued the notes
     assert window.guard.pending >= 3
     # everything is still on screen
     assert scoring.panel.indicators.boxes["p1"].isChecked()
     assert scoring.answer.current() == "meets"
     assert scoring.notes.toPlainText() == "Typed while the disk refused"
     assert "Meets" in scoring.rail_model.index(0, 0).data()
-    assert reread(services, card_id).responses.get("q-api") is None
+    assert services.db.connection.execute("SELECT count(*) FROM item_response").fetchone() == (0,)
 
     services.db.connection.execute("PRAGMA query_only = 0")
     with qtbot.waitSignal(window.guard.recovered, timeout=3000):

@@ -41,7 +41,7 @@ def _payload(c) -> dict:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
 
     with open_services(args) as services:
         c = services.candidates.add(name=args.name, kit_id=args.kit, target_level=args.level)
@@ -50,7 +50,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
 
     with open_services(args) as services:
         rows = services.candidates.all()
@@ -66,7 +66,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from scorecard.cli.main import UserError, open_services
+    from scorecard.cli.common import UserError, open_services
 
     if args.name is None and args.level is None:
         raise UserError("say what to change: --name NAME and/or --level LEVEL")
@@ -78,7 +78,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_withdraw(args: argparse.Namespace) -> int:
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
 
     with open_services(args) as services:
         c = services.candidates.withdraw(candidate_id=services.candidates.resolve(args.candidate).id)
@@ -87,7 +87,7 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 
 
 def cmd_reopen(args: argparse.Namespace) -> int:
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
 
     with open_services(args) as services:
         c = services.candidates.reopen(candidate_id=services.candidates.resolve(args.candidate).id)

@@ -46,7 +46,7 @@ def add_erase_parsers(sub) -> None:
 
 
 def _open(args):
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
 
     return open_services(args)
 
@@ -77,7 +77,7 @@ def _report(report) -> None:
 
 
 def cmd_candidate_erase(args: argparse.Namespace) -> int:
-    from scorecard.cli.main import UserError
+    from scorecard.cli.common import UserError
     from scorecard.services.errors import NotFound
 
     if args.inactive_months is not None:

@@ -82,7 +82,7 @@ def _add_import(commands: argparse._SubParsersAction) -> None:
 
 
 def import_kits(args: argparse.Namespace) -> int:
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
     from scorecard.kits.problems import KitError
 
     all_stored = True
@@ -110,7 +110,7 @@ def _add_list(commands: argparse._SubParsersAction) -> None:
 
 
 def list_kits(args: argparse.Namespace) -> int:
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
 
     with open_services(args) as services:
         for v in services.kits.versions():

@@ -20,13 +20,11 @@ from scorecard import __version__, paths
 from scorecard.cli.backup_commands import add_backup_parser
 from scorecard.cli.erase_commands import add_erase_parsers
 from scorecard.cli.candidate_commands import add_candidate_parser
+from scorecard.cli.common import UserError, database_path, open_services
+from scorecard.cli.draft_commands import add_draft_parser
 from scorecard.cli.kit_commands import add_kit_parser
 from scorecard.cli.panel_commands import add_panel_parsers
 from scorecard.cli.report_commands import add_report_parsers
-
-
-class UserError(Exception):
-    """A failure the user can fix; its message is printed as it is."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     guide.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     guide.set_defaults(func=cmd_guide)
 
+    add_draft_parser(sub)
     add_report_parsers(sub, open_services)
 
     demo = sub.add_parser("demo", help="fill an empty database with a realistic sample panel")
@@ -100,26 +99,6 @@ def build_parser() -> argparse.ArgumentParser:
                        help="start the window N times and report the median (default: %(default)s)")
     check.set_defaults(func=cmd_self_test)
     return parser
-
-
-def database_path(args: argparse.Namespace) -> Path:
-    return paths.database_path(args.db)
-
-
-def open_services(args: argparse.Namespace):
-    """Open the database, importing the bundled kits on first use."""
-    from scorecard.services import open_services as _open
-
-    services = _open(database_path(args))
-    if services.db.recovery_note:
-        print(f"scorecard: warning: {services.db.recovery_note}", file=sys.stderr)
-    try:
-        services.require_sound()  # a damaged file is never written to (not even the bundled kits)
-    except Exception:
-        services.close()
-        raise
-    services.kits.import_bundled()
-    return services
 
 
 # --- commands -----------------------------------------------------------------------
@@ -152,7 +131,7 @@ def cmd_candidates(args: argparse.Namespace) -> int:
                             "submitted_scorecards": p.submitted,
                             "draft_scorecards": p.drafts,
                         }
-                        for p in r.rounds
+                        for p in services.candidates.round_progress(r)
                     ],
                 }
                 for r in rows
@@ -165,10 +144,11 @@ def cmd_candidates(args: argparse.Namespace) -> int:
             print("No candidates yet. Add one in the app, or try `scorecard demo` on an empty database.")
             return 0
         for r in rows:
-            done = sum(1 for p in r.rounds if p.submitted)
+            rounds = services.candidates.round_progress(r)
+            done = sum(1 for p in rounds if p.submitted)
             flag = ("  AUTO-DECLINED" if r.auto_declined else "") + ("  (withdrawn)" if r.withdrawn else "")
             print(f"{r.name}  ·  {r.kit_title}  ·  {r.target_level_name}  ·  "
-                  f"{done}/{len(r.rounds)} rounds with a submitted scorecard{flag}")
+                  f"{done}/{len(rounds)} rounds with a submitted scorecard{flag}")
             print(f"    id {r.id}")
         return 0
 

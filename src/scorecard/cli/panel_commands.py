@@ -81,7 +81,7 @@ def _coordinator(args) -> bool | None:
 
 
 def _passphrase(args, *, required: bool = False) -> str | None:
-    from scorecard.cli.main import UserError
+    from scorecard.cli.common import UserError
     from scorecard.services.bundles import read_passphrase_file
 
     if getattr(args, "passphrase_file", None):
@@ -104,7 +104,7 @@ def _round_ids(services, candidate) -> set[str]:
 
 
 def cmd_assign(args) -> int:
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
 
     with open_services(args) as services:
         c = services.candidates.resolve(args.candidate)
@@ -116,7 +116,7 @@ def cmd_assign(args) -> int:
 
 
 def cmd_unassign(args) -> int:
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
 
     with open_services(args) as services:
         c = services.candidates.resolve(args.candidate)
@@ -126,7 +126,7 @@ def cmd_unassign(args) -> int:
 
 
 def cmd_show(args) -> int:
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
 
     with open_services(args) as services:
         c = services.candidates.resolve(args.candidate)
@@ -157,7 +157,7 @@ def cmd_show(args) -> int:
 
 
 def cmd_me(args) -> int:
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
 
     with open_services(args) as services:
         if args.name:
@@ -172,7 +172,7 @@ def cmd_me(args) -> int:
 
 
 def cmd_role(args) -> int:
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
     from scorecard.domain.panel import Role
 
     with open_services(args) as services:
@@ -183,7 +183,7 @@ def cmd_role(args) -> int:
 
 
 def cmd_interviewers(args) -> int:
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
     from scorecard.domain.seal import key_fingerprint
 
     with open_services(args) as services:
@@ -195,7 +195,7 @@ def cmd_interviewers(args) -> int:
 
 
 def cmd_merge(args) -> int:
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
 
     with open_services(args) as services:
         groups = services.panel.merge_groups()
@@ -215,7 +215,7 @@ def cmd_merge(args) -> int:
 
 
 def cmd_bundle_export(args) -> int:
-    from scorecard.cli.main import UserError, open_services
+    from scorecard.cli.common import UserError, open_services
 
     if bool(args.candidate) == bool(args.all):
         raise UserError("use either `bundle export --candidate C --out FILE` or `bundle export --all --out FILE`")
@@ -245,7 +245,7 @@ def _print_merge_hint(services) -> None:
 
 
 def cmd_bundle_import(args) -> int:
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
 
     passphrase = _passphrase(args)
     failed = False
@@ -260,7 +260,7 @@ def cmd_bundle_import(args) -> int:
 
 
 def cmd_sync(args) -> int:
-    from scorecard.cli.main import open_services
+    from scorecard.cli.common import open_services
 
     with open_services(args) as services:
         from scorecard.services.panel import SYNC_PASSPHRASE_REQUIRED

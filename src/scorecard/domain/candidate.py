@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -16,7 +17,8 @@ class Candidate:
     kit_id: str
     target_level: str
     created_at: datetime = field(default_factory=utcnow)
-    #: Set when a knock-out answer auto-declines the candidate; the committee sees it at once.
+    #: Derived when the candidate is read, from the knock-out answers (`auto_declined_by`); never
+    #: stored, so it can never disagree with them.
     auto_declined: bool = False
     #: Set while the candidate is withdrawn from the process; reopening clears it.
     withdrawn_at: datetime | None = None
@@ -24,6 +26,12 @@ class Candidate:
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+
+def auto_declined_by(outcomes: Iterable[str]) -> bool:
+    """The rule: any knock-out answer (draft or submitted, anyone's) with the outcome
+    auto-decline declines the candidate; taking the answer back takes the decline back."""
+    return any(str(o) == "auto_decline" for o in outcomes)
 
 
 class RoundStatus(StrEnum):

@@ -55,6 +55,7 @@ def scorecard_content(record: dict, *, kit_text_sha256: str) -> dict:
         "recommendation": record.get("recommendation"),
         "summary": record.get("summary") or "",
         "submitted_at": record.get("submitted_at"),
+        "round_seconds": round(float(record.get("round_seconds") or 0), 3),
         "responses": responses,
         "marks": marks,
     }
@@ -69,6 +70,8 @@ def addendum_content(record: dict, *, scorecard_id: str) -> dict:
         "author": record["author"],
         "text": record["text"],
         "created_at": record["created_at"],
+        # the item it corrects (None: the scorecard as a whole)
+        "item_id": record.get("item_id"),
     }
 
 

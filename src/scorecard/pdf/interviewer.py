@@ -12,7 +12,7 @@ from reportlab.platypus import Spacer, Table
 
 from scorecard.domain.consolidation import InterviewerReport
 from scorecard.pdf import blocks
-from scorecard.pdf.blocks import Heading, fmt_dt, grid_style, stage_label
+from scorecard.pdf.blocks import Heading, fmt_dt, fmt_seconds, grid_style, stage_label
 from scorecard.pdf.canvas import DocMeta, build_pdf, frame_width
 from scorecard.pdf.consolidated import CONFIDENTIAL
 from scorecard.pdf.theme import GROUP_BG, Paragraph, markup, style
@@ -49,6 +49,8 @@ def story(report: InterviewerReport) -> list:
         ("Target level", h.target_level_name),
         ("Kit", f"{h.kit_id} — version {h.kit_version} ({h.kit_version_title}, content {h.content_hash[:12]})"),
         ("Started", fmt_dt(sc.created_at)),
+        ("Round clock", f"{fmt_seconds(sc.round_seconds)} since the round started (pauses not counted); "
+                        f"{fmt_seconds(sc.total_seconds)} on its items"),
         ("Status", "DRAFT — not submitted" if sc.draft else f"Submitted {fmt_dt(sc.submitted_at)}"),
         ("Exported", fmt_dt(h.exported_at)),
     ]

@@ -189,6 +189,14 @@ class Services:
         self.close()
 
 
+def held_by_window(path: str | Path) -> bool:
+    """Does a Scorecard window (another process) have this database open? Writing commands that
+    would change what that window holds in memory refuse while it does."""
+    from scorecard.storage.instance_lock import held_elsewhere
+
+    return held_elsewhere(path)
+
+
 def open_services(path: str | Path) -> Services:
     from scorecard import paths
 

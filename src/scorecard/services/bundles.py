@@ -426,8 +426,6 @@ class BundleService:
             elif edited_there and (not edited_here or edited_there > edited_here):
                 w.update_candidate(c)  # the newest edit of name, level or withdrawal wins, in any order
                 report.added["candidate_edits"] += 1
-            if c.get("auto_declined") and not here["auto_declined"]:
-                w.flag_auto_declined(c["id"])
 
     def _apply_card(self, w: BundleWriter, card: dict, kit_map: dict, texts: dict, report: ImportReport) -> None:
         card = {**card, "kit_version_id": kit_map.get(card["kit_version_id"], card["kit_version_id"])}

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from scorecard.domain.candidate import Candidate, RoundStatus
+from scorecard.domain.candidate import Candidate, RoundStatus, auto_declined_by
 from scorecard.domain.ids import new_id
 from scorecard.services.errors import InvalidInput, NotFound
 from scorecard.services.kit_library import KitLibrary, KitOutline, RoundOutline
 from scorecard.storage.database import Database
-from scorecard.storage.fast_reads import CandidateOverviewRow, candidate_overview, round_counts
+from scorecard.storage.fast_reads import candidate_overview, knockout_answers, round_counts
 
 _STATUS = {status.value: status for status in RoundStatus}
 
@@ -39,11 +39,12 @@ class RoundProgress:
 
 @dataclass(frozen=True)
 class CandidateOverview:
-    """One line of the candidate list, seen by one interviewer.
+    """One line of the candidate list, seen by one interviewer: plain values, no database.
 
-    `rounds` is worked out on first use, with the panel's counts read then (one indexed
-    query): the list needs them only for the rows on screen and the selected candidate, so
-    10,000 candidates cost neither 80,000 objects nor a count of every scorecard at start-up.
+    The panel's counts per round (`rounds`) are not read up front — the list needs them only
+    for the rows on screen and the selected candidate — so 10,000 candidates cost neither
+    80,000 objects nor a count of every scorecard at start-up; the list's model asks
+    `CandidateService.round_progress` for them when it needs them.
     """
 
     id: str
@@ -53,51 +54,25 @@ class CandidateOverview:
     target_level: str
     target_level_name: str
     auto_declined: bool
+    kit_rounds: tuple[RoundOutline, ...] = field(default=(), repr=False, compare=False)
+    #: round id → 'draft' | 'submitted' for this interviewer's own scorecards
+    my_rounds: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     withdrawn: bool = False
-    _kit_rounds: tuple[RoundOutline, ...] = field(default=(), repr=False, compare=False)
-    _counts: CandidateOverviewRow | None = field(default=None, repr=False, compare=False)
-    _db: Database | None = field(default=None, repr=False, compare=False)
-    #: rounds of this candidate assigned to the viewing interviewer
-    _assigned: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    #: rounds of this candidate assigned to the viewing interviewer (services.panel)
+    assigned: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     @property
     def next_assigned_round(self) -> str | None:
         """The viewer's next assigned round without a submitted scorecard of theirs (kit order), if any."""
-        if not self._assigned:
-            return None
-        mine = self._counts.my_rounds if self._counts is not None else {}
-        for r in self._kit_rounds:
-            if r.id in self._assigned and mine.get(r.id, "none") != "submitted":
+        for r in self.kit_rounds:
+            if r.id in self.assigned and self.my_rounds.get(r.id, "none") != "submitted":
                 return r.id
         return None
 
     @cached_property
     def my_statuses(self) -> tuple[RoundStatus, ...]:
-        """This interviewer's status on each round, in kit order — without reading the panel's counts."""
-        mine = self._counts.my_rounds if self._counts is not None else {}
-        return tuple(_STATUS[mine.get(r.id, "none")] for r in self._kit_rounds)
-
-    @cached_property
-    def rounds(self) -> tuple[RoundProgress, ...]:
-        counts = self._counts
-        if counts is None:
-            return ()
-        if self._db is not None:
-            counts.submitted_counts, counts.draft_counts = round_counts(self._db, self.id)
-        rounds = [
-            RoundProgress(
-                round_id=r.id,
-                round_name=r.name,
-                stage=r.stage,
-                mine=_STATUS[counts.my_rounds.get(r.id, "none")],
-                submitted=counts.submitted_counts.get(r.id, 0),
-                drafts=counts.draft_counts.get(r.id, 0),
-                assigned=r.id in self._assigned,
-            )
-            for r in self._kit_rounds
-        ]
-        rounds.sort(key=lambda p: not p.assigned)  # the viewer's own assigned rounds first, else kit order
-        return tuple(rounds)
+        """This interviewer's status on each round, in kit order."""
+        return tuple(_STATUS[self.my_rounds.get(r.id, "none")] for r in self.kit_rounds)
 
 
 class CandidateService:
@@ -167,17 +142,46 @@ class CandidateService:
         found = self._repo().get(candidate_id)
         if found is None:
             raise NotFound(f"no candidate with id {candidate_id}")
-        return found
+        return self._with_derived(found)
+
+    def _with_derived(self, candidate: Candidate) -> Candidate:
+        candidate.auto_declined = self._auto_declined(knockout_answers(self._db, candidate.id))
+        return candidate
+
+    def _auto_declined(self, answers) -> bool:
+        return auto_declined_by(
+            self._kits.knockout_outcomes(version_id).get((item_id, option_id), "")
+            for version_id, item_id, option_id in answers
+        )
+
+    def round_progress(self, overview: CandidateOverview) -> tuple[RoundProgress, ...]:
+        """Each round of the candidate's kit with this interviewer's status and the panel's counts
+        (one indexed query; the list asks only for rows it shows)."""
+        submitted, drafts = round_counts(self._db, overview.id)
+        rounds = [
+            RoundProgress(
+                round_id=r.id,
+                round_name=r.name,
+                stage=r.stage,
+                mine=_STATUS[overview.my_rounds.get(r.id, "none")],
+                submitted=submitted.get(r.id, 0),
+                drafts=drafts.get(r.id, 0),
+                assigned=r.id in overview.assigned,
+            )
+            for r in overview.kit_rounds
+        ]
+        rounds.sort(key=lambda p: not p.assigned)  # the viewer's own assigned rounds first, else kit order
+        return tuple(rounds)
 
     def resolve(self, id_or_name: str) -> Candidate:
         """A candidate by id or by exact name; an ambiguous name asks for the id."""
         repo = self._repo()
         found = repo.get(id_or_name)
         if found is not None:
-            return found
+            return self._with_derived(found)
         matches = repo.by_name(id_or_name)
         if len(matches) == 1:
-            return matches[0]
+            return self._with_derived(matches[0])
         if not matches:
             raise NotFound(
                 f"no candidate has the id or exact name '{id_or_name}'; "
@@ -197,7 +201,7 @@ class CandidateService:
         return sorted(self.overview(interviewer=interviewer), key=lambda r: (r.name.casefold(), r.name))
 
     def all(self) -> list[Candidate]:
-        return self._repo().all()
+        return [self._with_derived(c) for c in self._repo().all()]
 
     def overview(self, *, interviewer: str) -> list[CandidateOverview]:
         """The candidate list: two raw queries, and each kit's outline (not its full model) once.
@@ -227,12 +231,11 @@ class CandidateService:
                 "kit_title": kit.title,
                 "target_level": row.target_level,
                 "target_level_name": kit.level_names.get(row.target_level, row.target_level),
-                "auto_declined": row.auto_declined,
-                "_kit_rounds": kit.rounds,
-                "_counts": row,
-                "_db": db,
+                "auto_declined": self._auto_declined(row.knockout_answers) if row.knockout_answers else False,
+                "kit_rounds": kit.rounds,
+                "my_rounds": row.my_rounds,
                 "withdrawn": row.id in withdrawn,
-                "_assigned": frozenset(assigned.get(row.id, ())),
+                "assigned": frozenset(assigned.get(row.id, ())),
             })
             out.append(item)
         # an interviewer's candidates with assigned rounds still to do come first (else the list's order)

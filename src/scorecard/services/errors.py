@@ -1,11 +1,7 @@
 """The failures a caller of the services must handle, in one place for ui/ and cli/."""
 
-from scorecard.domain.errors import CannotSubmit, ScorecardLocked
+from scorecard.domain.errors import CannotSubmit, InvalidInput, ScorecardLocked
 from scorecard.storage.errors import UNREADABLE, DatabaseDamaged, DatabaseError, SaveFailed, is_driver_error
-
-
-class InvalidInput(ValueError):
-    """A request the user can correct: the message says what to change."""
 
 
 class NotFound(LookupError):

@@ -186,7 +186,8 @@ class ExportService:
     ) -> tuple[tuple[KitVersion, Kit], dict[str, tuple[KitVersion, Kit]], list[Scorecard]]:
         """The report's frame (the newest kit version any scorecard uses, or the kit's newest
         version when there are none), every version the scorecards use, and the scorecards."""
-        cards = self._scoring.for_candidate(candidate.id)
+        # an empty draft (a round opened, nothing recorded) is nothing to report and blocks nothing
+        cards = [c for c in self._scoring.for_candidate(candidate.id) if not c.is_empty]
         used = {
             vid: (self._kits.version(vid), self._kits.kit(vid))
             for vid in sorted({c.kit_version_id for c in cards})

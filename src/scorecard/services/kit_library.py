@@ -71,6 +71,7 @@ class KitLibrary:
         self._db = db
         self._parsed: dict[str, Kit] = {}
         self._outlines: dict[str, KitOutline] = {}
+        self._outcomes: dict[str, dict[tuple[str, str], str]] = {}
 
     def _repo(self):
         from scorecard.storage.repositories import KitRepository
@@ -193,6 +194,21 @@ class KitLibrary:
         if version_id not in self._outlines:
             self._outlines[version_id] = KitOutline.from_json(version_id, raw)
         return self._outlines[version_id]
+
+    def knockout_outcomes(self, version_id: str) -> dict[tuple[str, str], str]:
+        """(item id, option id) → outcome of every knock-out option of a kit version, read from the
+        stored JSON without building the kit models (the candidate list derives auto-decline from it)."""
+        if version_id not in self._outcomes:
+            if version_id in self._parsed:
+                items = [it.model_dump(mode="json") for it in self._parsed[version_id].items]
+            else:
+                raw = kit_json_by_version(self._db, version_id)
+                items = json.loads(raw)["items"] if raw is not None else []
+            self._outcomes[version_id] = {
+                (it["id"], o["id"]): o["outcome"]
+                for it in items if it.get("type") == "knockout_question" for o in it.get("options", ())
+            }
+        return self._outcomes[version_id]
 
     def latest(self, kit_id: str) -> tuple[str, Kit]:
         """(version id, kit) of the kit's current version: the one imported last."""

@@ -1,8 +1,11 @@
-"""Live scoring: every interaction of an interviewer, saved the moment it happens.
+"""Live scoring: take the card, call the domain, store the change.
 
-Each call validates against the kit and the scorecard's rules, then writes one
-durable statement. Callers keep the returned/updated domain object for display;
-on `SaveFailed` they keep the input on screen and call again.
+Every rule (rating clears the skip, what blocks a submission, …) lives in
+`domain/scorecard.py`: each interaction method there checks its input against the kit,
+applies the rule to the card in memory and returns a change value, which `save` writes
+in one transaction. There is one in-memory copy of each open scorecard (`get` hands out
+the same object to the window and to these methods). A round that is only looked at is
+not stored: the scorecard is written with its first real interaction.
 """
 
 from __future__ import annotations
@@ -10,9 +13,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from scorecard.domain.kit import Exercise, Kit, KnockoutOutcome, KnockoutQuestion
+from scorecard.domain.kit import Kit
 from scorecard.domain.panel import PanelAccess
-from scorecard.domain.scorecard import Addendum, Scorecard, new_id, utcnow
+from scorecard.domain.scorecard import (
+    AddendumAdded,
+    Change,
+    Created,
+    Discarded,
+    Scorecard,
+    ScorecardStatus,
+    new_id,
+    utcnow,
+)
 from scorecard.services.errors import InvalidInput, NotFound
 from scorecard.services.kit_library import KitLibrary
 from scorecard.storage.database import Database
@@ -25,7 +37,7 @@ class ScoringService:
         self._kits = kits
         self._store = ScorecardStore(db)
         self._clock = clock
-        #: scorecards opened in this process, kept current by each interaction, so a click needs no read
+        #: the one in-memory copy of each scorecard opened in this process (shared with the window)
         self._open: dict[str, Scorecard] = {}
 
     def _repo(self):
@@ -33,15 +45,24 @@ class ScoringService:
 
         return ScorecardRepository(self._db)
 
+    def now(self) -> datetime:
+        return self._clock()
+
     # --- opening ----------------------------------------------------------------------
 
     def start_or_resume(self, *, candidate_id: str, round_id: str, interviewer: str) -> Scorecard:
-        """This interviewer's scorecard for the round: the existing one, or a new draft."""
+        """This interviewer's scorecard for the round: the existing one, or a new draft.
+
+        A new draft lives in memory only until its first real interaction (`Scorecard.to_store`):
+        opening a round and looking at it stores nothing.
+        """
         interviewer = " ".join(interviewer.split())
         if not interviewer:
             raise InvalidInput("set your name as interviewer first")
-        repo = self._repo()
-        existing = repo.find_id(candidate_id=candidate_id, round_id=round_id, interviewer=interviewer)
+        for card in self._open.values():
+            if (card.candidate_id, card.round_id, card.interviewer) == (candidate_id, round_id, interviewer):
+                return card
+        existing = self._repo().find_id(candidate_id=candidate_id, round_id=round_id, interviewer=interviewer)
         if existing is not None:
             return self.get(existing)
         from scorecard.storage.repositories import CandidateRepository
@@ -69,23 +90,32 @@ class ScoringService:
             current_item_id=items[0].id if items else None,
             created_at=now,
             updated_at=now,
+            stored=False,
         )
-        repo.add(card)
-        self._panel().record_author(card.id, interviewer)
         self._open[card.id] = card
         return card
 
     def get(self, scorecard_id: str) -> Scorecard:
+        """The scorecard: the open in-memory copy if there is one, else read from the database."""
+        card = self._open.get(scorecard_id)
+        if card is not None:
+            return card
         card = self._repo().load(scorecard_id)
         if card is None:
             raise NotFound(f"no scorecard with id {scorecard_id}")
         self._open[card.id] = card
         return card
 
+    def reload(self, scorecard_id: str) -> Scorecard:
+        """Forget the in-memory copy and read the scorecard again (after another program changed it)."""
+        self._open.pop(scorecard_id, None)
+        return self.get(scorecard_id)
+
     def kit_for(self, card: Scorecard) -> Kit:
         return self._kits.kit(card.kit_version_id)
 
     def for_candidate(self, candidate_id: str) -> list[Scorecard]:
+        """Every stored scorecard for the candidate, as stored (fresh objects, not the open copies)."""
         return self._repo().for_candidate(candidate_id)
 
     def _panel(self):
@@ -112,112 +142,61 @@ class ScoringService:
             return cards
         return [c for c in cards if c.interviewer == viewer]
 
-    # --- interactions -----------------------------------------------------------------
+    # --- storing a change ---------------------------------------------------------------
 
-    def _editable(self, scorecard_id: str, item_id: str | None = None) -> tuple[Scorecard, Kit]:
-        card = self._open.get(scorecard_id) or self.get(scorecard_id)
-        card.ensure_editable()
-        kit = self.kit_for(card)
-        if item_id is not None and item_id not in {it.id for it in kit.items_in(card.round_id)}:
-            raise InvalidInput(f"item '{item_id}' is not part of round '{card.round_id}'")
-        return card, kit
+    def save(self, change: Change) -> None:
+        """Write one change of an open scorecard in one transaction (raises `SaveFailed`; call
+        again with the same change to retry — the card in memory already holds it)."""
+        card = self._open.get(change.scorecard_id)
+        if card is None:
+            raise NotFound(f"scorecard {change.scorecard_id} is not open")
+        parts = card.to_store(change, at=self._clock())
+        self._store.apply(*parts)
+        if any(isinstance(p, Created) for p in parts):
+            card.stored = True
+            self._panel().record_author(card.id, card.interviewer)  # the interviewer's stable id
+        if isinstance(change, Discarded):
+            self._open.pop(card.id, None)
 
-    def go_to(self, *, scorecard_id: str, item_id: str) -> None:
-        """Remember where the interviewer is, so a resumed draft opens on the same item."""
-        card, _kit = self._editable(scorecard_id, item_id)
-        self._store.set_scorecard_field(scorecard_id, "current_item_id", item_id, self._clock())
-        card.current_item_id = item_id
+    def _interact(self, scorecard_id: str, act: Callable[[Scorecard, Kit], Change]) -> Change:
+        card = self.get(scorecard_id)
+        change = act(card, self.kit_for(card))
+        self.save(change)
+        return change
 
-    def mark_indicator(self, *, scorecard_id: str, item_id: str, key: str, checked: bool) -> None:
-        card, kit = self._editable(scorecard_id, item_id)
-        if key not in {k for k, _p, _t in kit.item(item_id).indicators.keys()}:
-            raise InvalidInput(f"item '{item_id}' has no indicator '{key}'")
-        self._store.set_mark(scorecard_id, item_id, key, checked, self._clock())
-        (card.response(item_id).checked.add if checked else card.response(item_id).checked.discard)(key)
+    # --- interactions (the window calls the same domain methods on the shared card) ------
 
-    def rate(self, *, scorecard_id: str, item_id: str, step_id: str | None) -> None:
-        """Set (or with None clear) the rating; rating an item also un-skips it."""
-        card, kit = self._editable(scorecard_id, item_id)
-        item = kit.item(item_id)
-        if not item.is_rated:
-            raise InvalidInput(f"'{item.short_title}' is answered by choosing an option, not rated")
-        if step_id is not None and step_id not in {s.id for s in kit.scale_for(item).steps}:
-            raise InvalidInput(f"'{step_id}' is not a step of scale '{kit.scale_for(item).id}'")
-        now = self._clock()
-        self._store.set_response_field(scorecard_id, item_id, "rating", step_id, now)
-        response = card.response(item_id)
-        response.rating = step_id
-        if step_id is not None and response.skip_reason is not None:
-            self._store.set_response_field(scorecard_id, item_id, "skip_reason", None, now)
-            response.skip_reason = None
+    def go_to(self, *, scorecard_id: str, item_id: str) -> Change:
+        return self._interact(scorecard_id, lambda c, k: c.go_to(k, item_id, at=self._clock()))
 
-    def set_notes(self, *, scorecard_id: str, item_id: str, notes: str) -> None:
-        card, _kit = self._editable(scorecard_id, item_id)
-        self._store.set_notes(scorecard_id, item_id, notes, self._clock())
-        card.response(item_id).notes = notes
+    def mark_indicator(self, *, scorecard_id: str, item_id: str, key: str, checked: bool) -> Change:
+        return self._interact(scorecard_id, lambda c, k: c.mark(k, item_id, key, checked, at=self._clock()))
 
-    def add_time(self, *, scorecard_id: str, item_id: str, seconds: float) -> None:
-        if seconds <= 0:
-            return
-        card, _kit = self._editable(scorecard_id, item_id)
-        self._store.add_time(scorecard_id, item_id, seconds, self._clock())
-        card.response(item_id).seconds_spent += seconds
+    def rate(self, *, scorecard_id: str, item_id: str, step_id: str | None) -> Change:
+        return self._interact(scorecard_id, lambda c, k: c.rate(k, item_id, step_id, at=self._clock()))
 
-    def skip(self, *, scorecard_id: str, item_id: str, reason: str | None) -> None:
-        """Skip an item with a reason (None takes the skip back). A skip clears the rating."""
-        card, _kit = self._editable(scorecard_id, item_id)
-        now = self._clock()
-        response = card.response(item_id)
-        if reason is not None:
-            reason = reason.strip()
-            if not reason:
-                raise InvalidInput("say why the item is skipped (e.g. 'ran out of time')")
-            if response.rating is not None:
-                self._store.set_response_field(scorecard_id, item_id, "rating", None, now)
-                response.rating = None
-        self._store.set_response_field(scorecard_id, item_id, "skip_reason", reason, now)
-        response.skip_reason = reason
+    def set_notes(self, *, scorecard_id: str, item_id: str, notes: str) -> Change:
+        return self._interact(scorecard_id, lambda c, k: c.set_notes(k, item_id, notes, at=self._clock()))
 
-    def choose_option(self, *, scorecard_id: str, item_id: str, option_id: str | None) -> KnockoutOutcome | None:
-        """Record a knock-out answer; an auto-decline flags the candidate at once."""
-        card, kit = self._editable(scorecard_id, item_id)
-        item = kit.item(item_id)
-        if not isinstance(item, KnockoutQuestion):
-            raise InvalidInput(f"'{item.short_title}' is not a knock-out question")
-        outcome = item.option(option_id).outcome if option_id is not None else None
-        self._store.set_response_field(scorecard_id, item_id, "knockout_option", option_id, self._clock())
-        card.response(item_id).knockout_option = option_id
-        self._refresh_auto_decline(card.candidate_id)
-        return outcome
+    def add_time(self, *, scorecard_id: str, item_id: str | None, seconds: float,
+                 round_seconds: float | None = None) -> Change:
+        return self._interact(scorecard_id, lambda c, k: c.add_time(
+            k, item_id, seconds, round_seconds=round_seconds, at=self._clock()))
 
-    def _refresh_auto_decline(self, candidate_id: str) -> None:
-        declined = any(
-            c.knockout_outcome(self.kit_for(c)) is KnockoutOutcome.AUTO_DECLINE
-            for c in self.for_candidate(candidate_id)
-        )
-        self._store.set_auto_declined(candidate_id, declined)
+    def skip(self, *, scorecard_id: str, item_id: str, reason: str | None) -> Change:
+        return self._interact(scorecard_id, lambda c, k: c.skip(k, item_id, reason, at=self._clock()))
 
-    def choose_variant(self, *, scorecard_id: str, item_id: str, variant_id: str | None) -> None:
-        card, kit = self._editable(scorecard_id, item_id)
-        item = kit.item(item_id)
-        if not isinstance(item, Exercise) or (
-            variant_id is not None and variant_id not in {v.id for v in item.variants}
-        ):
-            raise InvalidInput(f"'{variant_id}' is not a variant of '{item.short_title}'")
-        self._store.set_response_field(scorecard_id, item_id, "variant", variant_id, self._clock())
-        card.response(item_id).variant = variant_id
+    def choose_option(self, *, scorecard_id: str, item_id: str, option_id: str | None) -> Change:
+        return self._interact(scorecard_id, lambda c, k: c.choose_option(k, item_id, option_id, at=self._clock()))
 
-    def set_recommendation(self, *, scorecard_id: str, step_id: str | None) -> None:
-        card, kit = self._editable(scorecard_id)
-        if step_id is not None and step_id not in {s.id for s in kit.recommendation_scale.steps}:
-            raise InvalidInput(f"'{step_id}' is not on the recommendation scale")
-        self._store.set_scorecard_field(scorecard_id, "recommendation", step_id, self._clock())
-        card.recommendation = step_id
+    def choose_variant(self, *, scorecard_id: str, item_id: str, variant_id: str | None) -> Change:
+        return self._interact(scorecard_id, lambda c, k: c.choose_variant(k, item_id, variant_id, at=self._clock()))
 
-    def set_summary(self, *, scorecard_id: str, text: str) -> None:
-        card, _kit = self._editable(scorecard_id)
-        self._store.set_scorecard_field(scorecard_id, "summary", text, self._clock())
-        card.summary = text
+    def set_recommendation(self, *, scorecard_id: str, step_id: str | None) -> Change:
+        return self._interact(scorecard_id, lambda c, k: c.set_recommendation(k, step_id, at=self._clock()))
+
+    def set_summary(self, *, scorecard_id: str, text: str) -> Change:
+        return self._interact(scorecard_id, lambda c, _k: c.set_summary(text, at=self._clock()))
 
     def _seals(self):
         from scorecard.services.seals import SealService
@@ -227,27 +206,26 @@ class ScoringService:
     # --- closing ------------------------------------------------------------------------
 
     def submit(self, *, scorecard_id: str) -> Scorecard:
-        """Lock the scorecard. Raises `CannotSubmit` listing what is still missing."""
-        card = self.get(scorecard_id)  # re-read: submit from what is on disk, not from memory
-        kit = self.kit_for(card)
-        now = self._clock()
-        card.submit(kit, at=now)
-        self._store.mark_submitted(scorecard_id, now)
-        self._seals().seal_scorecard(scorecard_id)
-        self._open[card.id] = card
+        """Lock the scorecard. Raises `CannotSubmit` with the structured problems."""
+        card = self.get(scorecard_id)
+        change = card.submit(self.kit_for(card), at=self._clock())
+        try:
+            self.save(change)
+        except Exception:
+            card.status, card.submitted_at = ScorecardStatus.DRAFT, None  # not on disk: not submitted
+            raise
+        self._seals().seal_scorecard(scorecard_id)  # after the lock is on disk: the laptop vouches for it
         return card
 
-    def add_addendum(self, *, scorecard_id: str, author: str, text: str) -> Addendum:
-        """Append a dated correction to a submitted scorecard; the original stays as it was."""
+    def add_addendum(self, *, scorecard_id: str, author: str, text: str, item_id: str | None = None):
+        """Append a dated correction to a submitted scorecard, optionally naming the item it corrects."""
+        change = self._interact(scorecard_id, lambda c, k: c.add_addendum(
+            k, author=author, text=text, item_id=item_id, at=self._clock()))
+        assert isinstance(change, AddendumAdded)
+        self._seals().seal_addendum(change.addendum)
+        return change.addendum
+
+    def discard(self, *, scorecard_id: str) -> None:
+        """Throw away a draft and everything recorded on it (the caller has asked for confirmation)."""
         card = self.get(scorecard_id)
-        if not card.is_submitted:
-            raise InvalidInput("a draft can still be edited directly; addenda are for submitted scorecards")
-        if not text.strip():
-            raise InvalidInput("write the correction text")
-        addendum = Addendum(
-            id=new_id(), scorecard_id=scorecard_id, author=author, text=text.strip(), created_at=self._clock()
-        )
-        self._repo().add_addendum(addendum)
-        self._seals().seal_addendum(addendum)
-        card.addenda.append(addendum)
-        return addendum
+        self.save(card.discard())

@@ -119,7 +119,7 @@ class SealService:
 
     def seal_addendum(self, addendum) -> None:
         record = {"id": addendum.id, "author": addendum.author, "text": addendum.text,
-                  "created_at": addendum.created_at.isoformat()}
+                  "created_at": addendum.created_at.isoformat(), "item_id": addendum.item_id}
         self._store(addendum.id, "addendum", content_digest(addendum_content(record, scorecard_id=addendum.scorecard_id)))
 
     def _store(self, subject_id: str, kind: str, digest: str) -> None:

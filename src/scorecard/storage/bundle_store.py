@@ -17,16 +17,16 @@ from scorecard.storage.database import Database
 from scorecard.storage.errors import SaveFailed, describe
 
 KIT_COLUMNS = ("id", "kit_id", "version", "title", "content_hash", "source_name", "source_text", "kit_json", "imported_at")
-CANDIDATE_COLUMNS = ("id", "name", "kit_id", "target_level", "auto_declined", "created_at", "withdrawn_at", "updated_at")
+CANDIDATE_COLUMNS = ("id", "name", "kit_id", "target_level", "created_at", "withdrawn_at", "updated_at")
 CARD_COLUMNS = (
     "id", "candidate_id", "kit_version_id", "round_id", "interviewer", "interviewer_id", "status",
-    "recommendation", "summary", "current_item_id", "created_at", "updated_at", "submitted_at",
+    "recommendation", "summary", "current_item_id", "created_at", "updated_at", "submitted_at", "round_seconds",
 )
 RESPONSE_COLUMNS = (
     "id", "item_id", "rating", "notes", "seconds_spent", "skip_reason", "knockout_option", "variant", "updated_at",
 )
 MARK_COLUMNS = ("id", "item_id", "indicator_key", "checked", "updated_at")
-ADDENDUM_COLUMNS = ("id", "author", "text", "created_at")
+ADDENDUM_COLUMNS = ("id", "author", "text", "created_at", "item_id")
 SEAL_COLUMNS = ("digest", "signature", "public_key", "sealed_at")
 
 
@@ -111,8 +111,6 @@ class BundleReader:
         ids = sorted(set(ids))
         rows = _dicts(self._conn, f"SELECT {','.join(CANDIDATE_COLUMNS)} FROM candidate WHERE id IN ({_marks(len(ids))}) ORDER BY id",
                       ids, CANDIDATE_COLUMNS)
-        for r in rows:
-            r["auto_declined"] = bool(r["auto_declined"])
         return rows
 
     def all_candidate_ids(self) -> list[str]:
@@ -168,7 +166,7 @@ class BundleWriter(BundleReader):
     def insert_candidate(self, c: dict) -> None:
         self._conn.execute(
             f"INSERT INTO candidate ({','.join(CANDIDATE_COLUMNS)}) VALUES ({_marks(len(CANDIDATE_COLUMNS))})",
-            [int(c[k]) if k == "auto_declined" else c.get(k) for k in CANDIDATE_COLUMNS],
+            [c.get(k) for k in CANDIDATE_COLUMNS],
         )
 
     def update_candidate(self, c: dict) -> None:
@@ -177,9 +175,6 @@ class BundleWriter(BundleReader):
             "UPDATE candidate SET name = ?, target_level = ?, withdrawn_at = ?, updated_at = ? WHERE id = ?",
             (c["name"], c["target_level"], c.get("withdrawn_at"), c.get("updated_at"), c["id"]),
         )
-
-    def flag_auto_declined(self, candidate_id: str) -> None:
-        self._conn.execute("UPDATE candidate SET auto_declined = 1 WHERE id = ? AND auto_declined = 0", (candidate_id,))
 
     def insert_interviewer(self, p: dict, at: str) -> None:
         self._conn.execute("INSERT INTO interviewer (id, name, public_key, created_at) VALUES (?, ?, ?, ?)",
@@ -210,7 +205,7 @@ class BundleWriter(BundleReader):
         triggers refuse responses added to a submitted scorecard)."""
         row = {**card, "status": "draft"}
         self._conn.execute(f"INSERT INTO scorecard ({','.join(CARD_COLUMNS)}) VALUES ({_marks(len(CARD_COLUMNS))})",
-                           [row.get(c) for c in CARD_COLUMNS])
+                           [(row.get(c) or 0) if c == "round_seconds" else row.get(c) for c in CARD_COLUMNS])
         self._conn.executemany(
             f"INSERT INTO item_response (scorecard_id, {','.join(RESPONSE_COLUMNS)}) VALUES (?, {_marks(len(RESPONSE_COLUMNS))})",
             [[card["id"], *(r.get(c) for c in RESPONSE_COLUMNS)] for r in card.get("responses", [])],
@@ -223,8 +218,9 @@ class BundleWriter(BundleReader):
             self._conn.execute("UPDATE scorecard SET status = 'submitted' WHERE id = ?", (card["id"],))
 
     def insert_addendum(self, scorecard_id: str, a: dict) -> None:
-        self._conn.execute("INSERT INTO addendum (id, scorecard_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)",
-                           (a["id"], scorecard_id, a["author"], a["text"], a["created_at"]))
+        self._conn.execute("INSERT INTO addendum (id, scorecard_id, author, text, created_at, item_id) "
+                           "VALUES (?, ?, ?, ?, ?, ?)",
+                           (a["id"], scorecard_id, a["author"], a["text"], a["created_at"], a.get("item_id")))
 
     def insert_seal(self, subject_id: str, kind: str, seal: dict) -> None:
         self._conn.execute(

@@ -421,6 +421,11 @@ def _recognise(path: Path) -> None:
                 "Restore the newest good backup: `scorecard backup list`, then `scorecard backup restore ID`"
             ) from None
         raise DatabaseError(f"cannot open {path} ({describe(exc)}); nothing was changed") from None
+    except UnicodeDecodeError:  # a damaged byte inside the table list's text
+        raise DatabaseError(
+            f"{path} is damaged (its table list holds bytes that are not text); nothing was changed. "
+            "Restore the newest good backup: `scorecard backup list`, then `scorecard backup restore ID`"
+        ) from None
     if tables and "alembic_version" not in tables:
         raise DatabaseError(
             f"{path} is an SQLite file but not a Scorecard database (another program's?); nothing was "

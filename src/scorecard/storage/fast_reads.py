@@ -17,7 +17,6 @@ class CandidateOverviewRow:
     name: str
     kit_id: str
     target_level: str
-    auto_declined: bool
     created_at: str
     #: round id → 'draft' | 'submitted' for the given interviewer's scorecards
     my_rounds: dict[str, str] = field(default_factory=dict)
@@ -25,6 +24,8 @@ class CandidateOverviewRow:
     submitted_counts: dict[str, int] = field(default_factory=dict)
     #: round id → number of draft scorecards by anyone; see round_counts
     draft_counts: dict[str, int] = field(default_factory=dict)
+    #: (kit version id, item id, option id) of every knock-out answer given for the candidate
+    knockout_answers: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def candidate_overview(db: Database, *, interviewer: str) -> list[CandidateOverviewRow]:
@@ -37,13 +38,17 @@ def candidate_overview(db: Database, *, interviewer: str) -> list[CandidateOverv
     conn = db.connection
     row_class = CandidateOverviewRow
     rows = {  # 10,000 of these at start-up: positional arguments, every dict given (no factories)
-        r[0]: row_class(r[0], r[1], r[2], r[3], bool(r[4]), r[5], {}, {}, {})
+        r[0]: row_class(r[0], r[1], r[2], r[3], r[4], {}, {}, {}, [])
         for r in conn.execute(
             # in no particular order: the list sorts by its own (folded) keys, and sorting
             # 10,000 names here too cost ~8 ms of every start-up
-            "SELECT id, name, kit_id, target_level, auto_declined, created_at FROM candidate"
+            "SELECT id, name, kit_id, target_level, created_at FROM candidate"
         )
     }
+    for cand_id, version_id, item_id, option_id in conn.execute(_KNOCKOUT_ANSWERS):
+        row = rows.get(cand_id)
+        if row is not None:
+            row.knockout_answers.append((version_id, item_id, option_id))
     for cand_id, round_id, status in conn.execute(
         "SELECT candidate_id, round_id, status FROM scorecard WHERE interviewer = ?", (interviewer,)
     ):
@@ -51,6 +56,22 @@ def candidate_overview(db: Database, *, interviewer: str) -> list[CandidateOverv
         if row is not None:
             row.my_rounds[round_id] = status
     return list(rows.values())
+
+
+_KNOCKOUT_ANSWERS = (
+    "SELECT DISTINCT s.candidate_id, s.kit_version_id, r.item_id, r.knockout_option "
+    "FROM item_response r JOIN scorecard s ON s.id = r.scorecard_id WHERE r.knockout_option IS NOT NULL"
+)
+
+
+def knockout_answers(db: Database, candidate_id: str) -> list[tuple[str, str, str]]:
+    """(kit version id, item id, option id) of every knock-out answer given for one candidate."""
+    return db.connection.execute(
+        "SELECT DISTINCT s.kit_version_id, r.item_id, r.knockout_option "
+        "FROM item_response r JOIN scorecard s ON s.id = r.scorecard_id "
+        "WHERE s.candidate_id = ? AND r.knockout_option IS NOT NULL",
+        (candidate_id,),
+    ).fetchall()
 
 
 def round_counts(db: Database, candidate_id: str) -> tuple[dict[str, int], dict[str, int]]:

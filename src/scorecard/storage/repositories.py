@@ -1,7 +1,7 @@
 """Rows ↔ domain objects through SQLModel sessions. No business rules here.
 
 The per-click writes live in `scorecard_store.py` and the start-up candidate list
-in `overview.py`: both go through the raw driver because they are hot paths.
+in `fast_reads.py`: both go through the raw driver because they are hot paths.
 """
 
 from __future__ import annotations
@@ -138,7 +138,6 @@ def _candidate(row: CandidateRow) -> Candidate:
         kit_id=row.kit_id,
         target_level=row.target_level,
         created_at=from_text(row.created_at),
-        auto_declined=row.auto_declined,
         withdrawn_at=from_text(row.withdrawn_at),
     )
 
@@ -155,7 +154,6 @@ class CandidateRepository:
                     name=candidate.name,
                     kit_id=candidate.kit_id,
                     target_level=candidate.target_level,
-                    auto_declined=candidate.auto_declined,
                     created_at=to_text(candidate.created_at),
                 )
             )
@@ -180,26 +178,6 @@ class CandidateRepository:
 class ScorecardRepository:
     def __init__(self, db: Database):
         self._db = db
-
-    def add(self, card: Scorecard) -> None:
-        """Insert a new, empty draft."""
-        with self._db.session() as s:
-            s.add(
-                ScorecardRow(
-                    id=card.id,
-                    candidate_id=card.candidate_id,
-                    kit_version_id=card.kit_version_id,
-                    round_id=card.round_id,
-                    interviewer=card.interviewer,
-                    status=card.status.value,
-                    recommendation=card.recommendation,
-                    summary=card.summary,
-                    current_item_id=card.current_item_id,
-                    created_at=to_text(card.created_at),
-                    updated_at=to_text(card.updated_at),
-                    submitted_at=to_text(card.submitted_at),
-                )
-            )
 
     def find_id(self, *, candidate_id: str, round_id: str, interviewer: str) -> str | None:
         with self._db.session() as s:
@@ -246,6 +224,7 @@ class ScorecardRepository:
                 created_at=from_text(r.created_at),
                 updated_at=from_text(r.updated_at),
                 submitted_at=from_text(r.submitted_at),
+                round_seconds=r.round_seconds or 0.0,
             )
             for r in rows
         }
@@ -278,18 +257,7 @@ class ScorecardRepository:
                     author=a.author,
                     text=a.text,
                     created_at=from_text(a.created_at),
+                    item_id=a.item_id,
                 )
             )
         return [cards[i] for i in ids]
-
-    def add_addendum(self, addendum: Addendum) -> None:
-        with self._db.session() as s:
-            s.add(
-                AddendumRow(
-                    id=addendum.id,
-                    scorecard_id=addendum.scorecard_id,
-                    author=addendum.author,
-                    text=addendum.text,
-                    created_at=to_text(addendum.created_at),
-                )
-            )

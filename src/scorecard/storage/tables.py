@@ -8,6 +8,7 @@ that the raw-driver hot paths (see `scorecard_store.py`) and SQLModel agree.
 
 from __future__ import annotations
 
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 
@@ -38,7 +39,6 @@ class CandidateRow(SQLModel, table=True):
     name: str = Field(index=True)
     kit_id: str = Field(index=True)
     target_level: str
-    auto_declined: bool = False
     created_at: str
     #: set while the candidate is withdrawn; cleared when reopened
     withdrawn_at: str | None = None
@@ -66,11 +66,18 @@ class ScorecardRow(SQLModel, table=True):
     created_at: str
     updated_at: str
     submitted_at: str | None = None
+    #: the round clock: seconds the round has run, pauses not counted
+    round_seconds: float = Field(default=0.0, sa_column_kwargs={"server_default": "0"})
 
 
 class ItemResponseRow(SQLModel, table=True):
     __tablename__ = "item_response"
-    __table_args__ = (UniqueConstraint("scorecard_id", "item_id"),)
+    __table_args__ = (
+        UniqueConstraint("scorecard_id", "item_id"),
+        # auto-decline is derived from knock-out answers when a candidate is read: only those rows
+        Index("ix_item_response_knockout", "scorecard_id", "item_id", "knockout_option",
+              sqlite_where=text("knockout_option IS NOT NULL")),
+    )
 
     id: str = Field(primary_key=True)
     scorecard_id: str = Field(foreign_key="scorecard.id", index=True)
@@ -108,6 +115,8 @@ class AddendumRow(SQLModel, table=True):
     author: str
     text: str
     created_at: str
+    #: the item the addendum corrects, if it corrects one
+    item_id: str | None = None
 
 
 class KitSourceRow(SQLModel, table=True):

@@ -110,9 +110,39 @@ class ExceptionDialogHook:
         self._showing = False
 
 
+#: exit status of a second launch on a database another window has open
+ALREADY_OPEN = 3
+
+
+def already_open_text(db_path: Path) -> str:
+    return (f"Scorecard is already open on this database in another window:\n{db_path}\n\n"
+            "Switch to that window — everything entered there is saved. To open the file here, "
+            "close the other window first. Nothing was changed.")
+
+
 def run_gui(db_path: Path, argv: list[str]) -> int:
-    """Run the desktop app on the database at `db_path`; returns the exit code."""
+    """Run the desktop app on the database at `db_path`; returns the exit code.
+
+    One window per database file: a second launch on a file another window holds says so
+    and exits before opening the database (see `storage/instance_lock.py`)."""
+    from scorecard.storage.instance_lock import InstanceLock  # standard library only: costs ~nothing
+
     started = time.perf_counter()
+    lock = InstanceLock(db_path)
+    if not lock.acquire():
+        text = already_open_text(db_path)
+        print(text, file=sys.stderr)
+        app = QApplication.instance() or QApplication(argv)
+        if QApplication.platformName() not in ("offscreen", "minimal"):  # someone to read it
+            QMessageBox.information(None, "Scorecard is already open", text)
+        return ALREADY_OPEN
+    try:
+        return _run_gui(db_path, argv, started)
+    finally:
+        lock.release()
+
+
+def _run_gui(db_path: Path, argv: list[str], started: float) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName(paths.APP_NAME)

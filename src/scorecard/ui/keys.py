@@ -103,6 +103,8 @@ KEYS: tuple[Key, ...] = (
         "when the kit has a scale of more than five steps)"),
     Key("variant", "Scoring an item", "Next exercise variant (e.g. Without AI / With AI)", ("Ctrl+Shift+V",)),
     Key("skip", "Scoring an item", "Skip the item with a reason (again: take the skip back)", ("Ctrl+K",)),
+    Key("round-clock", "Scoring an item", "Pause or resume the round clock (and the item timer)", ("Ctrl+Shift+T",)),
+    Key("discard", "Scoring an item", "Discard this draft scorecard (asks first)", ("Ctrl+Shift+D",)),
     Key("submit", "Submitting", "Submit the scorecard (opens the submit dialog)", ("Ctrl+Return",)),
     Key("recommend", "Submitting", "In the submit dialog: choose the overall recommendation, lowest "
         "first", (), shown=f"{RATING_KEYS[0]} … {RATING_KEYS[3]} (one key per step, as for ratings)"),

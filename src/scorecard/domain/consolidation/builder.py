@@ -245,6 +245,7 @@ def _scorecard_evidence(kit: Kit, sc: Scorecard, kv: KitVersion | None = None, o
         kit_version=version,
         kit_version_id=sc.kit_version_id,
         older_version=older,
+        round_seconds=sc.round_seconds,
     )
 
 

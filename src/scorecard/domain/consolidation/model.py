@@ -344,6 +344,8 @@ class ScorecardEvidence:
     kit_version_id: str = ""
     #: Scored on a version older than the report's (the committee report's frame).
     older_version: bool = False
+    #: The round clock: seconds the round ran, pauses not counted.
+    round_seconds: float = 0.0
 
     @property
     def draft(self) -> bool:

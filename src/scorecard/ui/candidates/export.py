@@ -437,7 +437,7 @@ class CandidateExports(QObject):
     def _round(self, overview: CandidateOverview) -> RoundProgress | None:
         index = self._page.rounds.currentIndex()
         round_id = index.data(RoundIdRole) if index.isValid() else None
-        return next((r for r in overview.rounds if r.round_id == round_id), None)
+        return next((r for r in self._page.model.rounds_of(overview) if r.round_id == round_id), None)
 
     def update_actions(self) -> None:
         shown = self._page.isVisible()

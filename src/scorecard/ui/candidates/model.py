@@ -9,7 +9,7 @@ filters, so no keystroke or sort calls back into Python once per row and compari
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -94,9 +94,16 @@ class CandidateTableModel(QAbstractTableModel):
         self._search: list[str] = []
         self._positions: dict[str, int] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        #: loads one candidate's round progress (a service call); asked for rows shown or selected
+        self._progress: Callable[[CandidateOverview], Sequence] | None = None
+        self._rounds: dict[str, Sequence] = {}
 
-    def set_rows(self, rows: Sequence[CandidateOverview]) -> None:
+    def set_rows(self, rows: Sequence[CandidateOverview],
+                 progress: Callable[[CandidateOverview], Sequence] | None = None) -> None:
         self.beginResetModel()
+        if progress is not None:
+            self._progress = progress
+        self._rounds.clear()
         folded: dict[str, str] = {}  # kit titles and level names repeat: fold each once
 
         def cached(text: str) -> str:
@@ -122,6 +129,12 @@ class CandidateTableModel(QAbstractTableModel):
 
     def overview(self, row: int) -> CandidateOverview:
         return self._rows[row]
+
+    def rounds_of(self, overview: CandidateOverview) -> Sequence:
+        """The candidate's rounds with the panel's counts, loaded through the service on first use."""
+        if overview.id not in self._rounds:
+            self._rounds[overview.id] = self._progress(overview) if self._progress is not None else ()
+        return self._rounds[overview.id]
 
     def rows(self) -> list[CandidateOverview]:
         return self._rows
@@ -199,7 +212,7 @@ class CandidateTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.MINE:
-                return rounds_detail(row.rounds)
+                return rounds_detail(self.rounds_of(row))
             if col == self.FLAG and row.auto_declined:
                 return "A knock-out answer auto-declined this candidate."
             return self._text(row, col)
@@ -296,5 +309,5 @@ class CandidateFilterProxy(QSortFilterProxyModel):
 
 def _assigned_first(pairs: list) -> None:
     """The interviewer's candidates with assigned rounds still to do first, in the chosen order (#9)."""
-    if any(getattr(p[0], "_assigned", None) for p in pairs):
+    if any(p[0].assigned for p in pairs):
         pairs.sort(key=lambda p: p[0].next_assigned_round is None)  # stable: the column's order within

@@ -177,7 +177,8 @@ class CandidatesPage(QWidget):
     def refresh(self, select: str | None = None) -> None:
         """Re-read the list (after scoring, adding, or a name change), keeping the selection."""
         current = select or self.selected_id()
-        self.model.set_rows(self._services.candidates.overview(interviewer=self._settings.interviewer))
+        self.model.set_rows(self._services.candidates.overview(interviewer=self._settings.interviewer),
+                            progress=self._services.candidates.round_progress)
         self._size_columns()
         self._after_filter()
         if current is not None:
@@ -285,7 +286,7 @@ class CandidatesPage(QWidget):
         self.detail_sub.setText(f"{overview.kit_title} · target level {overview.target_level_name}{withdrawn}")
         self.declined_label.setText("⚠ Auto-declined by a knock-out answer" if overview.auto_declined else "")
         self.declined_label.setVisible(overview.auto_declined)
-        self.rounds_model.set_rounds(overview.rounds)
+        self.rounds_model.set_rounds(self.model.rounds_of(overview))
         self.rounds.select_row(self.rounds_model.suggested_row())
 
     def _on_search_changed(self, text: str) -> None:
@@ -298,7 +299,7 @@ class CandidatesPage(QWidget):
     def _on_table_activated(self, index) -> None:
         # Enter on a candidate opens the interviewer's next assigned round of theirs, if any (issue #9)
         overview = index.data(CandidateRole) if index is not None and index.isValid() else None
-        next_round = getattr(overview, "next_assigned_round", None)
+        next_round = overview.next_assigned_round if overview is not None else None
         if next_round is not None and self._settings.interviewer:
             self.roundRequested.emit(overview.id, next_round)
             return

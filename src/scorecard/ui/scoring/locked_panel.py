@@ -108,8 +108,14 @@ class LockedPanel(QFrame):
         )
         parts = [f"<p style='margin:0'><b>Your summary:</b> {html.escape(card.summary)}</p>"]
         if card.addenda:
+            titles = {it.id: it.short_title for it in kit.items_in(card.round_id)}
+
+            def about(a) -> str:  # the item the addendum corrects, when it names one
+                return f" (on <i>{html.escape(titles.get(a.item_id, a.item_id))}</i>)" if a.item_id else ""
+
             items = "".join(
-                f"<li><b>{local_time(a.created_at)}</b>, {html.escape(a.author)}: {html.escape(a.text)}</li>"
+                f"<li><b>{local_time(a.created_at)}</b>, {html.escape(a.author)}{about(a)}: "
+                f"{html.escape(a.text)}</li>"
                 for a in card.addenda
             )
             parts.append(f"<p style='margin-bottom:0'><b>Addenda</b></p><ul style='margin-top:0'>{items}</ul>")

@@ -1,12 +1,12 @@
-"""Time on the current item: shown quietly, and handed to the view in chunks to store."""
+"""Time on the current item and on the round: shown quietly, and handed to the view in chunks to store."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 TICK_MS = 1000
-#: Time is stored at least this often while an item stays open, so a crash loses little.
-CHUNK_SECONDS = 30
+#: Time is stored at least this often while an item stays open, so a crash loses seconds only.
+CHUNK_SECONDS = 5
 
 
 def clock(seconds: float) -> str:
@@ -30,6 +30,7 @@ class ItemTimer(QObject):
         self._elapsed = QElapsedTimer()
         self._stored = 0.0  # seconds already stored for the item
         self._limit: float | None = None
+        self._paused = False
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
 
@@ -39,10 +40,28 @@ class ItemTimer(QObject):
     def running(self) -> bool:
         return self._elapsed.isValid()
 
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def pause(self) -> None:
+        """Stop counting (the caller stores `take()` first); the display stays."""
+        self.take()
+        self._elapsed.invalidate()
+        self._paused = True
+        self._on_tick()
+
+    def resume(self) -> None:
+        if self._paused:
+            self._paused = False
+            self._elapsed.start()
+            self._on_tick()
+
     def start(self, stored_seconds: float, limit_minutes: float | None) -> None:
         self._stored = stored_seconds
         self._limit = limit_minutes
-        self._elapsed.start()
+        if not self._paused:
+            self._elapsed.start()
         self._tick.start()
         self._on_tick()
 
@@ -65,6 +84,7 @@ class ItemTimer(QObject):
         seconds = self.take()
         self._elapsed.invalidate()
         self._tick.stop()
+        self._paused = False
         return seconds
 
     def _on_tick(self) -> None:
@@ -78,3 +98,11 @@ class ItemTimer(QObject):
             over = " — over" if total > self._limit * 60 else ""
             return f"{clock(total)} of {self._limit:g} min{over}"
         return f"{clock(total)} on this item"
+
+
+class RoundClock(ItemTimer):
+    """Time since the round started (pauses not counted); stored with the item's time."""
+
+    def _text(self, total: float) -> str:
+        paused = " — paused" if self.paused else ""
+        return f"Round {clock(total)}{paused}"

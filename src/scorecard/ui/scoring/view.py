@@ -1,20 +1,22 @@
 """The scoring page: one round of one candidate, one item at a time, saved on every interaction.
 
-Every checkbox, rating, option and variant is saved synchronously in its slot through
-the `SaveGuard`; notes are saved 350 ms after the last keystroke and at once when the
-item changes or the page closes. What is on screen is the view's own copy of the
-responses (`_mirror`): it shows the interviewer's input even while a save is being
-retried, and is refreshed from the service's scorecard once saves go through.
+Every interaction calls the domain method on the scorecard the scoring service holds
+(one in-memory copy, shared): the method checks the input against the kit, applies the
+rule and returns a change, which is saved through the `SaveGuard` (retried while the
+database refuses). The view decides no rule itself. Checkboxes, ratings, options and
+variants are saved synchronously in their slots; notes at most `NOTES_MAX_WAIT_MS` after a
+keystroke even while typing goes on, and at once when the item changes, the notes field
+loses focus or the page closes; time on the item and the round clock every few seconds
+and when leaving the item.
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Hashable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,7 +34,7 @@ from scorecard.ui.scoring.locked_panel import LockedPanel, others_html
 from scorecard.ui.scoring.progress_rail import ProgressRail, RailModel
 from scorecard.ui.scoring.rating_bar import Choice, ChoiceBar
 from scorecard.ui.scoring.reveal import reveal
-from scorecard.ui.scoring.timer import ItemTimer
+from scorecard.ui.scoring.timer import ItemTimer, RoundClock
 from scorecard.ui.widgets import ToneLabel, WrappingScrollArea, elided_heading, heading, wrap_label
 
 if TYPE_CHECKING:
@@ -42,7 +44,9 @@ if TYPE_CHECKING:
     from scorecard.ui.save_guard import SaveGuard
     from scorecard.ui.settings import Settings
 
-NOTES_DEBOUNCE_MS = 350
+#: Notes typed are saved at most this long after the first unsaved keystroke, however fast the
+#: typing goes on (a maximum wait, not a pause), so a crash loses under 200 ms of typing.
+NOTES_MAX_WAIT_MS = 150
 
 OUTCOMES = {
     "qualifies": ("Qualifies", "positive", "the application continues."),
@@ -106,8 +110,8 @@ class ScoringPage(QWidget):
         self._candidate = None
         self._items: list[ItemBase] = []
         self._index = -1
-        self._mirror: dict[str, ItemResponse] = {}
-        self._notes_dirty = False
+        #: the latest notes change not yet handed to the guard (typing since the last save)
+        self._notes_change = None
         self._loading = False
         self._guidance_expanded = False
         #: the last notice about the item on screen, withdrawn when another item is shown
@@ -120,6 +124,7 @@ class ScoringPage(QWidget):
         self.nudge_dialog = None
         self.skip_dialog = None
         self.addendum_dialog = None
+        self.discard_dialog = None
 
         # --- header ---
         self.name_label = elided_heading("", self, scale=1.3)
@@ -132,6 +137,10 @@ class ScoringPage(QWidget):
         self.timer_label = QLabel(self)
         self.timer_label.setObjectName("keyHint")
         self.timer_label.setAccessibleName("Time on this item")
+        self.round_clock_label = QLabel(self)
+        self.round_clock_label.setObjectName("keyHint")
+        self.round_clock_label.setAccessibleName("Time since the round started")
+        self.round_clock_label.setToolTip(f"Round clock: pause or resume with {keys.first('round-clock')}")
         self.blind_label = wrap_label(BLIND_NOTE, self, selectable=False)
         self.blind_label.setObjectName("keyHint")
         self.locked_panel = LockedPanel(self)
@@ -199,8 +208,13 @@ class ScoringPage(QWidget):
         self.next_button = QPushButton(f"Next ({keys.first('next')})", self)
         self.next_button.setAccessibleName("Next item")
         self.submit_button = QPushButton(f"Submit… ({keys.first('submit')})", self)
+        self.discard_button = QPushButton("Discard…", self)
+        self.discard_button.setFlat(True)
+        self.discard_button.setToolTip(f"Discard this draft scorecard ({keys.first('discard')}); asks first")
+        self.discard_button.setAccessibleName("Discard this draft scorecard")
         self.submit_button.setAccessibleName("Submit scorecard")
-        for button in (self.back_button, self.prev_button, self.next_button, self.submit_button):
+        for button in (self.back_button, self.prev_button, self.next_button, self.submit_button,
+                       self.discard_button):
             button.setAutoDefault(False)
 
         header = QHBoxLayout()
@@ -211,9 +225,14 @@ class ScoringPage(QWidget):
         header.addLayout(names, 1)
         header.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.discard_button, 0, Qt.AlignmentFlag.AlignTop)  # beside the draft's status
         header.addSpacing(16)
         header.addWidget(self.timer_icon, 0, Qt.AlignmentFlag.AlignTop)
-        header.addWidget(self.timer_label, 0, Qt.AlignmentFlag.AlignTop)
+        clocks = QVBoxLayout()
+        clocks.setSpacing(0)
+        clocks.addWidget(self.timer_label)
+        clocks.addWidget(self.round_clock_label)  # under the item's timer: no width taken from the name
+        header.addLayout(clocks)
         footer = QHBoxLayout()
         footer.addWidget(self.back_button)
         footer.addStretch(1)
@@ -235,8 +254,9 @@ class ScoringPage(QWidget):
         # --- timers ---
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
-        self._notes_timer.setInterval(NOTES_DEBOUNCE_MS)
+        self._notes_timer.setInterval(NOTES_MAX_WAIT_MS)
         self.item_timer = ItemTimer(self)
+        self.round_clock = RoundClock(self)
 
         # --- shortcuts (all carry a modifier or are F-keys: typing notes is never taken) ---
         sc = keys.shortcuts
@@ -252,6 +272,8 @@ class ScoringPage(QWidget):
             *keys.sequence_shortcuts(self, ("Ctrl+Enter",), self._on_submit_requested),
             *sc(self, "addendum", self._on_addendum_requested),
             *sc(self, "back", self._on_back_requested),
+            *sc(self, "round-clock", self._on_round_clock_key),
+            *sc(self, "discard", self._on_discard_requested),
         ]
         for n in range(1, keys.MAX_INDICATOR_KEYS + 1):
             self._shortcuts += keys.sequence_shortcuts(self, (f"Ctrl+{n}",), partial(self._on_indicator_key, f"p{n}"))
@@ -267,11 +289,15 @@ class ScoringPage(QWidget):
         self._notes_timer.timeout.connect(self.flush_notes)
         self.item_timer.display.connect(self.timer_label.setText)
         self.item_timer.chunkDue.connect(self._on_time_chunk_due)
+        self.round_clock.display.connect(self.round_clock_label.setText)
+        self.round_clock.chunkDue.connect(self._on_time_chunk_due)
+        self.notes.installEventFilter(self)
         self.skip_button.clicked.connect(self._on_skip_requested)
         self.back_button.clicked.connect(self._on_back_requested)
         self.prev_button.clicked.connect(self.previous_item)
         self.next_button.clicked.connect(self.next_item)
         self.submit_button.clicked.connect(self._on_submit_requested)
+        self.discard_button.clicked.connect(self._on_discard_requested)
         self.locked_panel.addendumRequested.connect(self._on_addendum_requested)
         self._guard.recovered.connect(self._on_saves_recovered)
 
@@ -317,7 +343,12 @@ class ScoringPage(QWidget):
         if self._card is None:
             return
         self.flush_notes()
-        self._store_time(self.item_timer.take())
+        self._store_time()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
+            self.flush_notes()  # the notes field lost focus: what was typed is saved now
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -330,6 +361,7 @@ class ScoringPage(QWidget):
     def stop(self) -> None:
         self.leave()
         self.item_timer.stop()
+        self.round_clock.stop()
         self._notes_timer.stop()
 
     def focus_notes(self) -> None:
@@ -353,7 +385,8 @@ class ScoringPage(QWidget):
             bar.setValue(min(geometry.bottom() + 1 - viewport.height(), geometry.top()))
 
     def _no_dialog_open(self) -> bool:
-        dialogs = (self.submit_dialog, self.nudge_dialog, self.skip_dialog, self.addendum_dialog)
+        dialogs = (self.submit_dialog, self.nudge_dialog, self.skip_dialog, self.addendum_dialog,
+                   self.discard_dialog)
         return not any(d is not None and d.isVisible() for d in dialogs)
 
     def go_to_index(self, index: int) -> None:
@@ -364,8 +397,7 @@ class ScoringPage(QWidget):
             self._index = index
             item = self._items[index]
             if not self.read_only:
-                self._save(("go_to", self._card.id), partial(
-                    self._scoring.go_to, scorecard_id=self._card.id, item_id=item.id))
+                self._interact(("go_to", self._card.id), lambda c, k, at: c.go_to(k, item.id, at=at))
             self._show_current()
         self.focus_notes()
 
@@ -375,18 +407,18 @@ class ScoringPage(QWidget):
     def previous_item(self) -> None:
         self.go_to_index(self._index - 1)
 
+    @property
+    def notes_unsaved(self) -> bool:
+        """Typing not yet handed to the guard (the maximum wait has not run out)."""
+        return self._notes_change is not None
+
     def flush_notes(self) -> None:
-        """Save the notes now if they changed (debounce fired, item change, close)."""
+        """Save the notes now if they changed (maximum wait ran out, item change, focus lost, close)."""
         self._notes_timer.stop()
-        if not self._notes_dirty or self.read_only or self.current_item is None:
-            self._notes_dirty = False
+        change, self._notes_change = self._notes_change, None
+        if change is None or self._card is None:
             return
-        self._notes_dirty = False
-        item = self.current_item
-        text = self.notes.toPlainText()
-        self._save(("notes", self._card.id, item.id),
-                   partial(self._scoring.set_notes, scorecard_id=self._card.id, item_id=item.id, notes=text),
-                   item.id)
+        self._save(("notes", self._card.id, change.item_id), partial(self._scoring.save, change), change.item_id)
 
     # --- loading and showing ---------------------------------------------------------------------
 
@@ -397,9 +429,7 @@ class ScoringPage(QWidget):
         self._step_keys = keys.kit_step_keys(self._kit)
         self._candidate = self._services.candidates.get(card.candidate_id)
         self._items = self._kit.items_in(card.round_id)
-        self._mirror.clear()
-        self._mirror.update(copy.deepcopy(card.responses))
-        self.rail_model.set_items(self._items, self._mirror, self._answer_labels())
+        self.rail_model.set_items(self._items, card.responses, self._answer_labels())
         ids = [it.id for it in self._items]
         self._index = ids.index(card.current_item_id) if card.current_item_id in ids else 0
         round_name = self._kit.round(card.round_id).name
@@ -407,6 +437,10 @@ class ScoringPage(QWidget):
         self.name_label.setText(self._candidate.name)
         self.sub_label.setText(f"{round_name}  ·  {self._kit.title}  ·  target level {level}")
         self._show_lock_state()
+        if self.read_only:
+            self.round_clock.show_only(card.round_seconds, None)
+        else:
+            self.round_clock.start(card.round_seconds, None)
         self._show_current()
 
     def _answer_labels(self) -> dict[str, str]:
@@ -421,11 +455,7 @@ class ScoringPage(QWidget):
         return labels
 
     def _response(self, item_id: str) -> ItemResponse:
-        from scorecard.domain.scorecard import ItemResponse
-
-        if item_id not in self._mirror:
-            self._mirror[item_id] = ItemResponse(item_id=item_id)
-        return self._mirror[item_id]
+        return self._card.response(item_id)
 
     def _show_lock_state(self) -> None:
         locked = self.read_only
@@ -433,6 +463,7 @@ class ScoringPage(QWidget):
         self.status_icon.setPixmap(icons.icon("lock" if locked else "status-draft").pixmap(size, size))
         self.timer_icon.setPixmap(icons.icon("timer").pixmap(size, size))
         self.status_label.setText("Submitted — locked" if locked else "Draft — saved as you go")
+        self.discard_button.setVisible(not locked)
         self.blind_label.setVisible(not locked)
         self.locked_panel.setVisible(locked)
         self.submit_button.setVisible(not locked)
@@ -490,7 +521,7 @@ class ScoringPage(QWidget):
         self.panel.guidanceExpanded.connect(self._on_guidance_expanded)
 
         self.answer = self._answer_bar(item)
-        self.answer.set_current(response.knockout_option if item.type == "knockout_question" else response.rating)
+        self.answer.set_current(response.answer)
         self.answer.set_read_only(self.read_only)
         self.answer_host.addWidget(self.answer)
         self.answer.chosen.connect(self._on_answer_chosen)
@@ -499,7 +530,7 @@ class ScoringPage(QWidget):
         self._loading = True
         self.notes.setPlainText(response.notes)
         self._loading = False
-        self._notes_dirty = False
+        self._notes_change = None
         self.notes.moveCursor(QTextCursor.MoveOperation.End)
         self._show_skip(response)
 
@@ -575,13 +606,28 @@ class ScoringPage(QWidget):
 
     def _save(self, key: Hashable, write: Callable[[], Any], item_id: str | None = None,
               on_saved: Callable[[Any], None] | None = None) -> bool:
-        """Save through the guard. The screen already shows the input (`_mirror`), saved or queued."""
+        """Save through the guard. The card in memory already holds the input, saved or queued."""
         ok = self._guard.save(key, write, on_saved)
         if item_id is not None:
             self.rail_model.refresh(item_id)
         if ok and key[0] != "go_to":
             self._refresh_submit_problems()
         return ok
+
+    def _interact(self, key: Hashable, act: Callable[..., Any], item_id: str | None = None,
+                  on_saved: Callable[[Any], None] | None = None) -> Any:
+        """Call a domain method on the shared card — `act(card, kit, at)` — and save its change.
+
+        Returns the change, or None when the domain refused the input (the reason is shown)."""
+        from scorecard.services.errors import InvalidInput, ScorecardLocked
+
+        try:
+            change = act(self._card, self._kit, self._scoring.now())
+        except (InvalidInput, ScorecardLocked) as exc:
+            self.notice.emit(f"Not recorded: {exc}", "warning")
+            return None
+        self._save(key, partial(self._scoring.save, change), item_id, on_saved)
+        return change
 
     def _refresh_submit_problems(self) -> None:
         """A list of what blocks submitting (in the submit dialog, or the window's notice) follows
@@ -606,13 +652,15 @@ class ScoringPage(QWidget):
     def _on_saves_recovered(self) -> None:
         self.rail_model.refresh_all()
 
-    def _store_time(self, seconds: float) -> None:
+    def _store_time(self) -> None:
+        """Hand the time gathered on the item and on the round clock to the card, and save it."""
+        item_seconds = self.item_timer.take()
+        round_seconds = self.round_clock.take()
         item = self.current_item
-        if seconds <= 0 or item is None or self.read_only:
+        if (item_seconds <= 0 and round_seconds <= 0) or self._card is None or self.read_only:
             return
-        self._response(item.id).seconds_spent += seconds
-        self._guard.save(self._guard.unique_key("time"), partial(
-            self._scoring.add_time, scorecard_id=self._card.id, item_id=item.id, seconds=seconds))
+        self._interact(self._guard.unique_key("time"), lambda c, k, at: c.add_time(
+            k, item.id if item is not None else None, item_seconds, round_seconds=round_seconds, at=at))
 
     def _editable_or_notice(self) -> bool:
         if self._card is None:
@@ -634,11 +682,8 @@ class ScoringPage(QWidget):
 
     def _on_indicator_toggled(self, key: str, checked: bool) -> None:
         item = self.current_item
-        response = self._response(item.id)
-        (response.checked.add if checked else response.checked.discard)(key)
-        self._save(("mark", self._card.id, item.id, key), partial(
-            self._scoring.mark_indicator, scorecard_id=self._card.id, item_id=item.id, key=key, checked=checked),
-            item.id)
+        self._interact(("mark", self._card.id, item.id, key),
+                       lambda c, k, at: c.mark(k, item.id, key, checked, at=at), item.id)
 
     def _on_step_key(self, seq: str) -> None:
         if seq in self._step_keys:
@@ -652,19 +697,17 @@ class ScoringPage(QWidget):
 
     def _on_answer_chosen(self, choice_id: str) -> None:
         item = self.current_item
+        self._interact(("answer", self._card.id, item.id),
+                       lambda c, k, at: c.answer(k, item.id, choice_id, at=at), item.id)
+        self._show_answer_state(item)
+
+    def _show_answer_state(self, item: ItemBase) -> None:
+        """Show the item's answer, outcome and skip as the card now holds them (after any rule applied)."""
         response = self._response(item.id)
-        if item.type == "knockout_question":
-            response.knockout_option = choice_id
-            self._show_outcome(item, response)
-            self._save(("option", self._card.id, item.id), partial(
-                self._scoring.choose_option, scorecard_id=self._card.id, item_id=item.id, option_id=choice_id),
-                item.id)
-            return
-        response.rating = choice_id
-        response.skip_reason = None
+        if self.answer is not None:
+            self.answer.set_current(response.answer)
+        self._show_outcome(item, response)
         self._show_skip(response)
-        self._save(("rate", self._card.id, item.id), partial(
-            self._scoring.rate, scorecard_id=self._card.id, item_id=item.id, step_id=choice_id), item.id)
 
     def _on_variant_key(self) -> None:
         if not self._editable_or_notice() or self.panel is None or self.panel.brief is None:
@@ -673,25 +716,42 @@ class ScoringPage(QWidget):
 
     def _on_variant_chosen(self, variant_id: str) -> None:
         item = self.current_item
-        self._response(item.id).variant = variant_id
-        self._save(("variant", self._card.id, item.id), partial(
-            self._scoring.choose_variant, scorecard_id=self._card.id, item_id=item.id, variant_id=variant_id),
-            item.id)
+        self._interact(("variant", self._card.id, item.id),
+                       lambda c, k, at: c.choose_variant(k, item.id, variant_id, at=at), item.id)
 
     def _on_notes_changed(self) -> None:
+        from scorecard.services.errors import InvalidInput, ScorecardLocked
+
         if self._loading or self.read_only or self.current_item is None:
             return
         item = self.current_item
-        response = self._response(item.id)
         before = self.rail_model.status(self._index)
-        response.notes = self.notes.toPlainText()
-        self._notes_dirty = True
-        self._notes_timer.start()
+        try:
+            self._notes_change = self._card.set_notes(self._kit, item.id, self.notes.toPlainText(),
+                                                      at=self._scoring.now())
+        except (InvalidInput, ScorecardLocked) as exc:
+            self.notice.emit(f"Not recorded: {exc}", "warning")
+            return
+        if not self._notes_timer.isActive():
+            self._notes_timer.start()  # a maximum wait: later keystrokes do not push the save back
         if self.rail_model.status(self._index) != before:
             self.rail_model.refresh(item.id)
 
     def _on_time_chunk_due(self) -> None:
-        self._store_time(self.item_timer.take())
+        self._store_time()
+
+    def _on_round_clock_key(self) -> None:
+        if not self._editable_or_notice():
+            return
+        self._store_time()
+        if self.round_clock.paused:
+            self.round_clock.resume()
+            self.item_timer.resume()
+            self.notice.emit("Round clock running again.", "info")
+        else:
+            self.round_clock.pause()
+            self.item_timer.pause()
+            self.notice.emit(f"Round clock paused; {keys.first('round-clock')} resumes it.", "info")
 
     def _on_guidance_key(self) -> None:
         if self.panel is None or not self.panel.toggle_guidance():
@@ -741,15 +801,8 @@ class ScoringPage(QWidget):
 
     def _set_skip(self, reason: str | None) -> None:
         item = self.current_item
-        response = self._response(item.id)
-        response.skip_reason = reason
-        if reason is not None:
-            response.rating = None
-            if self.answer is not None and item.type != "knockout_question":
-                self.answer.set_current(None)
-        self._show_skip(response)
-        self._save(("skip", self._card.id, item.id), partial(
-            self._scoring.skip, scorecard_id=self._card.id, item_id=item.id, reason=reason), item.id)
+        self._interact(("skip", self._card.id, item.id), lambda c, k, at: c.skip(k, item.id, reason, at=at), item.id)
+        self._show_answer_state(item)
 
     def _on_dialog_finished(self, _result: int) -> None:
         self.focus_notes()
@@ -762,8 +815,6 @@ class ScoringPage(QWidget):
         if not self._editable_or_notice():
             return
         self.leave()
-        if not self._guard.pending:
-            self._card = self._scoring.get(self._card.id)  # recommendation and summary as stored
         choices = [
             Choice(s.id, s.label, s.anchor, self._choice_key(i))
             for i, s in enumerate(self._kit.recommendation_scale.steps)
@@ -777,24 +828,18 @@ class ScoringPage(QWidget):
         self.submit_dialog.open()
 
     def _on_recommendation_chosen(self, step_id: str) -> None:
-        self._save(("recommendation", self._card.id), partial(
-            self._scoring.set_recommendation, scorecard_id=self._card.id, step_id=step_id))
+        self._interact(("recommendation", self._card.id),
+                       lambda c, k, at: c.set_recommendation(k, step_id, at=at))
 
     def _on_summary_edited(self, text: str) -> None:
-        self._save(("summary", self._card.id), partial(
-            self._scoring.set_summary, scorecard_id=self._card.id, text=text))
+        self._interact(("summary", self._card.id), lambda c, _k, at: c.set_summary(text, at=at))
 
-    def _first_item_named(self, problems: list[str]) -> int | None:
-        """The first item that the domain's submit problems name, or None when none is about an item.
-
-        `Scorecard.submit_problems` is the one judge of what blocks a submission; it names an
-        item by its short title in quotes, at the end ("rate or skip 'Coding test'", "choose
-        which variant ran for 'Coding test'"), so the view only has to find which item that is.
-        """
-        for i, item in enumerate(self._items):
-            quoted = f"'{item.short_title}'"
-            if any(p.endswith(quoted) for p in problems):
-                return i
+    def _first_item_named(self, problems: list) -> int | None:
+        """The first item a submit problem is about (`SubmitProblem.item_id`), or None."""
+        ids = [it.id for it in self._items]
+        for problem in problems:
+            if problem.item_id in ids:
+                return ids.index(problem.item_id)
         return None
 
     def _on_submit_confirmed(self) -> None:
@@ -805,7 +850,6 @@ class ScoringPage(QWidget):
             dialog.show_problems([f"some input is not saved yet ({self._guard.last_error}); "
                                   "wait until the banner disappears"], intro="Cannot submit yet:")
             return
-        self._card = self._scoring.get(self._card.id)  # judge what is on disk, as submit will
         problems = self._card.submit_problems(self._kit)
         if problems:
             self._on_cannot_submit(problems)
@@ -849,11 +893,12 @@ class ScoringPage(QWidget):
                                  intro="Not submitted — the database refused the write:")
             return
         except ScorecardLocked:
-            card = self._scoring.get(self._card.id)
+            card = self._scoring.reload(self._card.id)
         self._card = card
         if dialog is not None:
             dialog.done(1)
         self.item_timer.stop()
+        self.round_clock.show_only(card.round_seconds, None)
         self._show_lock_state()
         self._show_current()
         self.notice.emit("Submitted. The scorecard is now locked; corrections go in a dated addendum.", "positive")
@@ -870,18 +915,60 @@ class ScoringPage(QWidget):
             self.notice.emit("Addenda are for submitted scorecards; this draft can still be changed directly.",
                              "info")
             return
-        self.addendum_dialog = AddendumDialog(self)
+        items = [(it.id, it.short_title) for it in self._items]
+        current = self.current_item.id if self.current_item is not None else None
+        self.addendum_dialog = AddendumDialog(self, items, current)
         self.addendum_dialog.addendumWritten.connect(self._on_addendum_written)
         self.addendum_dialog.finished.connect(self._on_dialog_finished)
         self.addendum_dialog.open()
 
-    def _on_addendum_written(self, text: str) -> None:
-        self._guard.save(self._guard.unique_key("addendum"), partial(
-            self._scoring.add_addendum, scorecard_id=self._card.id, author=self._card.interviewer, text=text),
-            self._on_addendum_saved)
+    def _on_addendum_written(self, text: str, item_id: str | None = None) -> None:
+        self._interact(self._guard.unique_key("addendum"), lambda c, k, at: c.add_addendum(
+            k, author=c.interviewer, text=text, item_id=item_id, at=at), on_saved=self._on_addendum_saved)
 
-    def _on_addendum_saved(self, _addendum: Any) -> None:
-        self._card = self._scoring.get(self._card.id)
+    def _on_addendum_saved(self, _result: Any) -> None:
         self._refresh_locked_panel()
         self.locked_panel.details_button.setChecked(True)  # show it
         self.notice.emit("Addendum added below your submitted scorecard.", "positive")
+
+    # --- discarding a draft ------------------------------------------------------------------------------
+
+    def _on_discard_requested(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if not self._editable_or_notice():
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Discard this draft?",
+                          "Discard your draft scorecard for this round? Every rating, tick, note and time "
+                          "recorded on it is deleted. This cannot be undone.",
+                          QMessageBox.StandardButton.NoButton, self)
+        discard = box.addButton("Discard draft", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.discard_dialog = box
+        box.finished.connect(lambda _r: self._on_discard_answered(box.clickedButton() is discard))
+        box.open()
+
+    def _on_discard_answered(self, confirmed: bool) -> None:
+        from scorecard.services.errors import SaveFailed, ScorecardLocked
+
+        if not confirmed or self._card is None:
+            self.focus_notes()
+            return
+        self._notes_timer.stop()
+        self._notes_change = None
+        self.item_timer.stop()
+        self.round_clock.stop()
+        if not self._guard.flush():
+            self.notice.emit(f"Not discarded: earlier input is not saved yet ({self._guard.last_error}).", "negative")
+            return
+        try:
+            self._scoring.discard(scorecard_id=self._card.id)
+        except (SaveFailed, ScorecardLocked) as exc:
+            self.notice.emit(f"Not discarded: {exc}", "negative")
+            return
+        candidate_id = self._card.candidate_id
+        self._card = None
+        self.notice.emit("Draft discarded.", "positive")
+        self.closed.emit(candidate_id)

@@ -1,14 +1,14 @@
 """panel: interviewers with stable ids, aliases, assignments, settings, seals, withdrawn candidates, seen bundles
 
 Revision ID: 0005
-Revises: 0007
+Revises: 0004
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """safe keeping: tombstones of erased candidates
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0005
 
 A tombstone holds only an erased candidate's id (and when), so that no later bundle or
 sync brings them back.

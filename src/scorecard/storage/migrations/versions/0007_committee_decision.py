@@ -1,7 +1,7 @@
 """committee_decision: what the hiring committee decided for a candidate, and who, when, why
 
 Revision ID: 0007
-Revises: 0003
+Revises: 0006
 """
 
 import sqlalchemy as sa
