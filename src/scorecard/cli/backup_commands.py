@@ -65,8 +65,11 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
 
 
 def cmd_backup_restore(args: argparse.Namespace) -> int:
+    from scorecard.cli.common import refuse_while_window_open
     from scorecard.services.backups import restore
 
+    refuse_while_window_open(_db_path(args), doing="restore",
+                             in_window="restore it there (Scorecard ▸ Backups…)")
     chosen, previous = restore(_db_path(args), args.backup_id)
     print(f"Restored backup {chosen.id}. The file it replaced was kept as {previous}")
     return 0

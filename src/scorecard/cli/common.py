@@ -35,3 +35,13 @@ def open_services(args: argparse.Namespace):
         raise
     services.kits.import_bundled()
     return services
+
+
+def refuse_while_window_open(path: Path, *, doing: str, in_window: str) -> None:
+    """Writing commands that replace or remove what an open window holds in memory (restore, erase,
+    discard) refuse while a Scorecard window has the file; the window can do the same itself."""
+    from scorecard.services import held_by_window
+
+    if held_by_window(path):
+        raise UserError(f"a Scorecard window has {path} open; {in_window}, or close the window and {doing} "
+                        "again. Nothing was changed.")

@@ -77,8 +77,11 @@ def _report(report) -> None:
 
 
 def cmd_candidate_erase(args: argparse.Namespace) -> int:
-    from scorecard.cli.common import UserError
+    from scorecard.cli.common import UserError, database_path, refuse_while_window_open
     from scorecard.services.errors import NotFound
+
+    refuse_while_window_open(database_path(args), doing="erase",
+                             in_window="erase there (Scorecard ▸ Erase candidate…)")
 
     if args.inactive_months is not None:
         if args.candidate:
