@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scorecard.ui import keys, theme
+from scorecard.ui import accessibility, keys, theme
 from scorecard.ui.save_guard import SaveGuard
 from scorecard.ui.settings import Settings
 from scorecard.ui.widgets import Banner, ElidedLabel, heading, wrap_label
@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.start_page.quit_button.clicked.connect(self.close)
         self.stack.currentChanged.connect(self._on_page_changed)
 
+        accessibility.attach_window(self)
         self._update_title()
         if services is not None:
             self.set_services(services)

@@ -55,14 +55,16 @@ class CandidatesPage(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("candidateSearch")
         self.search.setAccessibleName("Search candidates")
+        self.search.setAccessibleDescription(f"Type to filter. Shortcut: {keys.first('search')}")
         self.search.setPlaceholderText(
             f"Search by name, role or level — accents and case do not matter ({keys.first('search')})"
         )
         self.search.setClearButtonEnabled(True)
         self.add_button = QPushButton(f"Add candidate… ({keys.first('add-candidate')})", self)
         self.add_button.setAccessibleName("Add candidate")
+        self.add_button.setAccessibleDescription(f"Shortcut: {keys.first('add-candidate')}")
         self.count_label = QLabel(self)
-        self.count_label.setAccessibleName("Number of candidates shown")
+        self.count_label.setAccessibleDescription("Number of candidates shown")  # the count is the name
 
         # --- the table ---
         self.model = CandidateTableModel(self)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scorecard.ui import icons, keys
+from scorecard.ui import accessibility, icons, keys
 from scorecard.ui.scoring.item_panel import ItemPanel
 from scorecard.ui.scoring.locked_panel import LockedPanel, others_html
 from scorecard.ui.scoring.progress_rail import ProgressRail, RailModel
@@ -243,6 +243,7 @@ class ScoringPage(QWidget):
             *sc(self, "rail", self._on_rail_key),
             *sc(self, "notes", self.focus_notes),
             *sc(self, "guidance", self._on_guidance_key),
+            *sc(self, "to-rating", self._on_to_rating_key),
             *sc(self, "variant", self._on_variant_key),
             *sc(self, "skip", self._on_skip_requested),
             *sc(self, "submit", self._on_submit_requested),
@@ -271,6 +272,7 @@ class ScoringPage(QWidget):
         self.submit_button.clicked.connect(self._on_submit_requested)
         self.locked_panel.addendumRequested.connect(self._on_addendum_requested)
         self._guard.recovered.connect(self._on_saves_recovered)
+        self.accessibility = accessibility.attach_scoring(self)  # names follow the item; moves are announced
 
     # --- public -------------------------------------------------------------------------------
 
@@ -553,14 +555,14 @@ class ScoringPage(QWidget):
             self.skip_button.setText(f"Skip… ({keys.first('skip')})")
 
     def _set_tab_order(self) -> None:
-        chain: list[QWidget] = [self.notes]
-        if self.answer is not None:
-            chain += self.answer.buttons
-        chain.append(self.skip_button)
+        # the order it is read in: left to right, top to bottom
+        chain: list[QWidget] = [self.locked_panel.details_button, self.locked_panel.addendum_button, self.rail]
         if self.panel is not None:
             chain += self.panel.focusables()
-        chain += [self.rail, self.back_button, self.prev_button, self.next_button, self.submit_button,
-                  self.locked_panel.details_button, self.locked_panel.addendum_button]
+        if self.answer is not None:
+            chain += self.answer.buttons
+        chain += [self.notes, self.skip_button, self.back_button, self.prev_button, self.next_button,
+                  self.submit_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
 
@@ -662,6 +664,14 @@ class ScoringPage(QWidget):
         if self.panel is None or not self.panel.toggle_guidance():
             self._notice_about_item("This item has no interviewer guidance.", "info")
 
+    def _on_to_rating_key(self) -> None:
+        """Past a long list of indicators: focus the chosen rating step (or the first)."""
+        if self.answer is None or not self.answer.buttons:
+            return
+        buttons = self.answer.buttons
+        target = next((b for b in buttons if b.isChecked()), buttons[0])
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _on_guidance_expanded(self, expanded: bool) -> None:
         self._guidance_expanded = expanded
 
@@ -713,6 +723,7 @@ class ScoringPage(QWidget):
             if self.answer is not None and item.type != "knockout_question":
                 self.answer.set_current(None)
         self._show_skip(response)
+        accessibility.announce(self.notes, accessibility.skip_announcement(item.short_title, reason))
         self._save(("skip", self._card.id, item.id), partial(
             self._scoring.skip, scorecard_id=self._card.id, item_id=item.id, reason=reason), item.id)
 
