@@ -255,9 +255,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.ApplicationPaletteChange:
-            # the system switched light/dark: re-resolve the style sheet's palette() colours
-            app = QApplication.instance()
-            app.setStyleSheet(app.styleSheet())
+            # the system switched light/dark: contrast-checked colours and style sheet for the new palette
+            theme.apply(QApplication.instance())
 
     def open_database(self, path: Path) -> bool:
         """Import the services, open (and migrate) the database, fill the list."""
