@@ -89,6 +89,9 @@ class CandidatesPage(QWidget):
         header.setHighlightSections(False)
         header.setAccessibleName("Columns; choose one to sort by it")
         header.setMinimumSectionSize(60)
+        # Status (which says AUTO-DECLINED) right after the name: visible without scrolling even
+        # with large text, where the columns after it may need the horizontal scroll bar
+        header.moveSection(header.visualIndex(CandidateTableModel.FLAG), 1)
         self.empty_label = wrap_label("", self, selectable=False)
         self.empty_label.setObjectName("emptyList")
         self.empty_label.hide()
