@@ -94,11 +94,12 @@ def set_name(widget: QWidget, name: str) -> None:
 def key_description(key_id: str, what: str = "") -> str:
     """'Shortcut: Ctrl+E' (with `what` before it when given)."""
     k = keys.key(key_id)
-    shown = keys.first(key_id) if k.sequences else k.display
-    return f"{what}. Shortcut: {shown}" if what else f"Shortcut: {shown}"
+    return shortcut_description(keys.first(key_id) if k.sequences else k.display, what)
 
 
 def shortcut_description(shortcut: str, what: str = "") -> str:
+    """'<what>. Shortcut: F6' (just `what` when there is no key)."""
+    what = what.rstrip().rstrip(".")
     if not shortcut:
         return what
     return f"{what}. Shortcut: {shortcut}" if what else f"Shortcut: {shortcut}"
