@@ -10,7 +10,7 @@ LIST = Path(__file__).resolve().parents[2] / "scripts" / "system-deps.txt"
 
 @dataclass(frozen=True)
 class Dep:
-    kind: str  # "lib" or "tool"
+    kind: str  # "lib", "tool" or "file"
     name: str  # soname or command
     package: str
     line: int

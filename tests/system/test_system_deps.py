@@ -86,6 +86,6 @@ def test_the_list_is_well_formed():
     deps = system_deps.read()
     assert deps
     for dep in deps:
-        assert dep.kind in {"lib", "tool"}, f"system-deps.txt line {dep.line}: kind must be lib or tool"
+        assert dep.kind in {"lib", "tool", "file"}, f"system-deps.txt line {dep.line}: kind must be lib, tool or file"
         assert dep.package.islower(), f"system-deps.txt line {dep.line}: Debian package names are lower case"
     assert {"xvfb", "xdotool", "poppler-utils"} <= {d.package for d in deps if d.kind == "tool"}

@@ -123,8 +123,9 @@ def test_four_levels_no_default_level_name_and_a_readable_level_column(qtbot, se
 
 
 def test_rating_steps_and_skip_are_reachable_by_tab_and_shown_at_1280x720(qtbot, seven, settings, make_window):
-    """Tab from the notes reaches the rating (Qt's radio group: one Tab stop, arrows within it),
-    then Skip; each is on screen when it has the keyboard. (Every step by its key: above.)"""
+    """Tab follows the reading order (docs/accessibility.md): the rating comes just before the notes
+    (Qt's radio group: one Tab stop, arrows within it) and Skip just after them; each is on screen
+    when it has the keyboard. (Every step by its key: above.)"""
     from PySide6.QtCore import QPoint
 
     cand = seven.candidates.add(name="Tab Through", kit_id="seven", target_level="l1")
@@ -133,10 +134,12 @@ def test_rating_steps_and_skip_are_reachable_by_tab_and_shown_at_1280x720(qtbot,
     scoring = window.scoring_page
     qtbot.waitUntil(lambda: focused() is scoring.notes)
     viewport = scoring.right_scroll.viewport()
-    press(qtbot, Key.Key_Tab)
+    press(qtbot, Key.Key_Backtab)
     radio = focused()
     assert radio in scoring.answer.buttons
     assert viewport.rect().contains(radio.mapTo(viewport, QPoint(0, 0))), "the rating is off-screen when focused"
+    press(qtbot, Key.Key_Tab)
+    assert focused() is scoring.notes
     press(qtbot, Key.Key_Tab)
     assert focused() is scoring.skip_button
     top_left = scoring.skip_button.mapTo(window, QPoint(0, 0))

@@ -94,6 +94,7 @@ KEYS: tuple[Key, ...] = (
     Key("rail", "Scoring an item", "Go to the list of items (arrows, then Enter)", ("Ctrl+J",)),
     Key("notes", "Scoring an item", "Go to the notes field", ("Ctrl+E",)),
     Key("guidance", "Scoring an item", "Show or hide the interviewer guidance", ("Ctrl+G",)),
+    Key("to-rating", "Scoring an item", "Go to the rating, past the indicators", ("Ctrl+R",)),
     Key("positive", "Scoring an item", "Tick or untick positive indicator 1–9 (+)", (),
         shown="{Ctrl+1} … {Ctrl+9}"),
     Key("negative", "Scoring an item", "Tick or untick negative indicator 1–9 (−)", (),

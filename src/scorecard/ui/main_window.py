@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scorecard.ui import keys, theme
+from scorecard.ui import accessibility, keys, theme
 from scorecard.ui.focus_keeper import FocusKeeper
 from scorecard.ui.save_guard import SaveGuard
 from scorecard.ui.settings import Settings
@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self.start_page.quit_button.clicked.connect(self.close)
         self.stack.currentChanged.connect(self._on_page_changed)
 
+        accessibility.attach_window(self)
         self._update_title()
         if services is not None:
             self.set_services(services)
@@ -301,9 +302,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.ApplicationPaletteChange:
-            # the system switched light/dark: re-resolve the style sheet's palette() colours
-            app = QApplication.instance()
-            app.setStyleSheet(app.styleSheet())
+            # the system switched light/dark: contrast-checked colours and style sheet for the new palette
+            theme.apply(QApplication.instance())
 
     def open_database(self, path: Path) -> bool:
         """Import the services, open (and migrate) the database, fill the list."""

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scorecard.ui import icons, theme
+from scorecard.ui import accessibility, icons, theme
 
 # --- text without spaces (URLs, paths, long names) ---------------------------------------------
 
@@ -97,7 +97,15 @@ class WrapLabel(QLabel):
         self._text = text
         rich = self.textFormat() == Qt.TextFormat.RichText or (
             self.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text))
-        super().setText(breakable_html(text) if rich else breakable(text))
+        shown = breakable_html(text) if rich else breakable(text)
+        super().setText(shown)
+        # a screen reader reads the label's text as its name: without the added break points
+        if shown != text and not rich:
+            self.setAccessibleName(" ".join(text.split()))
+            self._named_by_text = True
+        elif getattr(self, "_named_by_text", False):
+            self.setAccessibleName("")
+            self._named_by_text = False
 
     def text(self) -> str:
         return self._text
@@ -232,9 +240,8 @@ def wrap_label(
 
 
 def heading(text: str, parent: QWidget | None = None, *, scale: float = 1.0) -> QLabel:
-    label = wrap_label(text, parent, scale=scale, bold=True, selectable=False)
-    label.setAccessibleName(text)
-    return label
+    """A bold heading; its accessible name is its text, also after `setText`."""
+    return wrap_label(text, parent, scale=scale, bold=True, selectable=False)
 
 
 def key_hint(text: str, parent: QWidget | None = None) -> QLabel:
@@ -286,6 +293,7 @@ class Banner(QFrame):
         super().__init__(parent)
         self._tone = tone
         self.setObjectName(name or f"{tone}Banner")
+        accessibility.mark_alert(self)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.icon = QLabel(self)
@@ -323,6 +331,10 @@ class Banner(QFrame):
         self.action.setText(action)
         self.action.setAccessibleName(action)
         self.show()
+        if self._tone in ("warning", "negative"):
+            accessibility.alert(self, self.message())
+        else:
+            accessibility.announce(self, self.message())
 
     def message(self) -> str:
         """The message as plain text."""

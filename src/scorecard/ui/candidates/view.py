@@ -55,14 +55,16 @@ class CandidatesPage(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("candidateSearch")
         self.search.setAccessibleName("Search candidates")
+        self.search.setAccessibleDescription(f"Type to filter. Shortcut: {keys.first('search')}")
         self.search.setPlaceholderText(
             f"Search by name, role or level — accents and case do not matter ({keys.first('search')})"
         )
         self.search.setClearButtonEnabled(True)
         self.add_button = QPushButton(f"Add candidate… ({keys.first('add-candidate')})", self)
         self.add_button.setAccessibleName("Add candidate")
+        self.add_button.setAccessibleDescription(f"Shortcut: {keys.first('add-candidate')}")
         self.count_label = QLabel(self)
-        self.count_label.setAccessibleName("Number of candidates shown")
+        self.count_label.setAccessibleDescription("Number of candidates shown")  # the count is the name
 
         # --- the table ---
         self.model = CandidateTableModel(self)
@@ -87,6 +89,9 @@ class CandidatesPage(QWidget):
         header.setHighlightSections(False)
         header.setAccessibleName("Columns; choose one to sort by it")
         header.setMinimumSectionSize(60)
+        # Status (which says AUTO-DECLINED) right after the name: visible without scrolling even
+        # with large text, where the columns after it may need the horizontal scroll bar
+        header.moveSection(header.visualIndex(CandidateTableModel.FLAG), 1)
         self.empty_label = wrap_label("", self, selectable=False)
         self.empty_label.setObjectName("emptyList")
         self.empty_label.hide()

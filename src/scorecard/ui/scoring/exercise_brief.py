@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
-from scorecard.ui import keys
+from scorecard.ui import accessibility, keys
 from scorecard.ui.widgets import heading, key_hint, wrap_label
 
 if TYPE_CHECKING:
@@ -120,6 +120,7 @@ class ExerciseBrief(QFrame):
             for i, variant in enumerate(exercise.variants):
                 radio = QRadioButton(variant.name, self)
                 radio.setAccessibleName(f"Variant {variant.name}")
+                radio.setAccessibleDescription(accessibility.key_description("variant", "Which variant ran"))
                 radio.setChecked(variant.id == chosen)
                 self.group.addButton(radio, i)
                 self.radios.append(radio)
@@ -156,6 +157,8 @@ class ExerciseBrief(QFrame):
             return False
         i = (self.group.checkedId() + 1) % len(self.radios)
         self.radios[i].click()
+        if not self.radios[i].hasFocus():
+            accessibility.announce(self.radios[i], f"{self.radios[i].accessibleName()} chosen")
         return True
 
     def set_read_only(self, read_only: bool) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QVBoxLayout, QWidget
 
-from scorecard.ui import keys
+from scorecard.ui import accessibility, keys
 from scorecard.ui.widgets import ToneLabel, WrapLabel, key_hint, wrap_label
 
 POLARITY = {
@@ -54,6 +54,7 @@ class IndicatorPanel(QWidget):
     def __init__(self, indicators: Iterable[tuple[str, str, str]], checked: set[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Indicators")
+        self.setObjectName("indicatorPanel")
         self.boxes: dict[str, QCheckBox] = {}
         self.rows: dict[str, list[QWidget]] = {}  # each indicator's box, mark and text (to scroll into view)
         by_polarity: dict[str, list[tuple[str, str]]] = {"positive": [], "negative": []}
@@ -83,6 +84,7 @@ class IndicatorPanel(QWidget):
                 box.setAccessibleName(f"{'Positive' if polarity == 'positive' else 'Negative'} indicator {number}: {text}")
                 shortcut = indicator_key_text(key)
                 box.setToolTip(f"{shortcut}" if shortcut else "")
+                box.setAccessibleDescription(accessibility.shortcut_description(shortcut))
                 box.setObjectName(f"indicator-{key}")
                 mark = ToneLabel(f"{sign}{number}", tone, self, bold=True)
                 label = _TextLabel(text, box, self)
@@ -106,6 +108,9 @@ class IndicatorPanel(QWidget):
         if box is None or not box.isEnabled():
             return False
         box.click()
+        if not box.hasFocus():  # (with focus, the screen reader reads the new state itself)
+            state = "ticked" if box.isChecked() else "unticked"
+            accessibility.announce(box, f"{box.accessibleName()}: {state}")
         return True
 
     def set_read_only(self, read_only: bool) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QToolButton, QVBoxLayout, QWidget
 
-from scorecard.ui import keys
+from scorecard.ui import accessibility, keys
 from scorecard.ui.scoring.exercise_brief import KIND_NAMES, ExerciseBrief
 from scorecard.ui.scoring.indicators import IndicatorPanel
 from scorecard.ui.widgets import heading, wrap_label
@@ -54,6 +54,7 @@ class GuidanceBox(QWidget):
         self.toggle_button.setCheckable(True)
         self.toggle_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle_button.setAccessibleName("Interviewer guidance, show or hide")
+        self.toggle_button.setAccessibleDescription(accessibility.key_description("guidance"))
         self.body = QFrame(self)
         self.body.setObjectName("guidanceBody")
         inner = QVBoxLayout(self.body)
@@ -125,7 +126,8 @@ class ItemPanel(QWidget):
     ):
         super().__init__(parent)
         self.item = item
-        self.setAccessibleName(f"Item: {item.short_title}")
+        number, total = position
+        self.setAccessibleName(f"Item {number} of {total}: {item.short_title}")
         self.guidance: GuidanceBox | None = None
         self.brief: ExerciseBrief | None = None
         self.indicators: IndicatorPanel | None = None
@@ -144,7 +146,7 @@ class ItemPanel(QWidget):
 
         self.prompt = wrap_label(item.prompt, self, scale=1.45)
         self.prompt.setObjectName("prompt")
-        self.prompt.setAccessibleName("Question")
+        self.prompt.setAccessibleDescription("Question")  # the name is the question itself
         box.addWidget(self.prompt)
 
         dimension = self._dimension(kit, item, level_id)
@@ -178,6 +180,7 @@ class ItemPanel(QWidget):
             return None
         frame = QFrame(self)
         frame.setObjectName("dimensionBox")
+        frame.setAccessibleName("What this item measures")
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(12, 8, 12, 8)
         inner.setSpacing(4)

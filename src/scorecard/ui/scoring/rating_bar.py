@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QRadioButton, QVBoxLayout, QWidget
 
+from scorecard.ui import accessibility
 from scorecard.ui.widgets import key_hint, wrap_label
 
 
@@ -35,7 +36,7 @@ class ChoiceOption(QFrame):
         self.setProperty("chosen", False)
         self.radio = QRadioButton(self)
         self.radio.setAccessibleName(f"{kind} {choice.label}")
-        self.radio.setAccessibleDescription(choice.detail)
+        self.radio.setAccessibleDescription(accessibility.shortcut_description(choice.key, choice.detail))
         self.radio.setToolTip(f"{choice.label} ({choice.key})" if choice.key else choice.label)
         self.label = wrap_label(choice.label, self, bold=True, selectable=False)
         self.key = key_hint(choice.key, self)
@@ -74,7 +75,7 @@ class ChoiceBar(QWidget):
 
     def __init__(self, choices: Sequence[Choice], parent: QWidget | None = None, *, kind: str = "Rating"):
         super().__init__(parent)
-        self.setAccessibleName(kind)
+        self._kind = kind
         self.choices = list(choices)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -88,6 +89,7 @@ class ChoiceBar(QWidget):
             self.options.append(option)
             box.addWidget(option)
         self.group.idClicked.connect(self._on_id_clicked)
+        self._update_name()
 
     @property
     def buttons(self) -> list[QRadioButton]:
@@ -103,15 +105,32 @@ class ChoiceBar(QWidget):
         for option in self.options:
             option.radio.setChecked(option.choice.id == choice_id)
         self.group.setExclusive(True)
+        self._update_name()
+
+    def spoken_choice(self) -> str:
+        """'Rating: Meets — <anchor>', or that none is chosen: the bar's accessible name."""
+        i = self.group.checkedId()
+        if i < 0:
+            return f"{self._kind}: none chosen yet"
+        choice = self.choices[i]
+        return f"{self._kind}: {choice.label}" + (f" — {choice.detail}" if choice.detail else "")
+
+    def set_context(self, text: str) -> None:
+        """What the options are (the heading above them, with its keys): the bar's description."""
+        self.setAccessibleDescription(text)
+
+    def _update_name(self) -> None:
+        accessibility.set_name(self, self.spoken_choice())
 
     def choose_index(self, i: int) -> bool:
         """Choose the i-th option as if clicked (shortcut keys). False when there is no such option."""
         if not (0 <= i < len(self.options)) or not self.isEnabled():
             return False
         radio = self.options[i].radio
-        if radio.isChecked():
-            return True
-        radio.click()
+        if not radio.isChecked():
+            radio.click()
+        if not radio.hasFocus():  # (with focus, the screen reader reads the new state itself)
+            accessibility.announce(radio, f"{self.spoken_choice()} (chosen)")
         return True
 
     def set_read_only(self, read_only: bool) -> None:
@@ -119,4 +138,5 @@ class ChoiceBar(QWidget):
             option.radio.setEnabled(not read_only)
 
     def _on_id_clicked(self, i: int) -> None:
+        self._update_name()
         self.chosen.emit(self.choices[i].id)

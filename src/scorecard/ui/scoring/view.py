@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scorecard.ui import icons, keys
+from scorecard.ui import accessibility, icons, keys
 from scorecard.ui.scoring.item_panel import ItemPanel
 from scorecard.ui.scoring.locked_panel import LockedPanel, others_html
 from scorecard.ui.scoring.progress_rail import ProgressRail, RailModel
@@ -201,9 +201,10 @@ class ScoringPage(QWidget):
         self._splitter_dragged = False
 
         # --- footer buttons ---
-        self.back_button = QPushButton(f"◀ Back to list ({keys.first('back')})", self)
+        self.back_button = QPushButton(f"◀ List ({keys.first('back')})", self)
         self.back_button.setAccessibleName("Back to the candidate list")
-        self.prev_button = QPushButton(f"Previous ({keys.first('previous')})", self)
+        self.back_button.setToolTip("Back to the candidate list")  # the label is short to fit 200 % text
+        self.prev_button = QPushButton(f"Prev ({keys.first('previous')})", self)
         self.prev_button.setAccessibleName("Previous item")
         self.next_button = QPushButton(f"Next ({keys.first('next')})", self)
         self.next_button.setAccessibleName("Next item")
@@ -266,6 +267,7 @@ class ScoringPage(QWidget):
             *sc(self, "rail", self._on_rail_key),
             *sc(self, "notes", self.focus_notes),
             *sc(self, "guidance", self._on_guidance_key),
+            *sc(self, "to-rating", self._on_to_rating_key),
             *sc(self, "variant", self._on_variant_key),
             *sc(self, "skip", self._on_skip_requested),
             *sc(self, "submit", self._on_submit_requested),
@@ -300,6 +302,7 @@ class ScoringPage(QWidget):
         self.discard_button.clicked.connect(self._on_discard_requested)
         self.locked_panel.addendumRequested.connect(self._on_addendum_requested)
         self._guard.recovered.connect(self._on_saves_recovered)
+        self.accessibility = accessibility.attach_scoring(self)  # names follow the item; moves are announced
 
     # --- public -------------------------------------------------------------------------------
 
@@ -591,14 +594,14 @@ class ScoringPage(QWidget):
             self.skip_button.setText(f"Skip… ({keys.first('skip')})")
 
     def _set_tab_order(self) -> None:
-        chain: list[QWidget] = [self.notes]
-        if self.answer is not None:
-            chain += self.answer.buttons
-        chain.append(self.skip_button)
+        # the order it is read in: left to right, top to bottom
+        chain: list[QWidget] = [self.locked_panel.details_button, self.locked_panel.addendum_button, self.rail]
         if self.panel is not None:
             chain += self.panel.focusables()
-        chain += [self.rail, self.back_button, self.prev_button, self.next_button, self.submit_button,
-                  self.locked_panel.details_button, self.locked_panel.addendum_button]
+        if self.answer is not None:
+            chain += self.answer.buttons
+        chain += [self.notes, self.skip_button, self.back_button, self.prev_button, self.next_button,
+                  self.submit_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
 
@@ -757,6 +760,14 @@ class ScoringPage(QWidget):
         if self.panel is None or not self.panel.toggle_guidance():
             self._notice_about_item("This item has no interviewer guidance.", "info")
 
+    def _on_to_rating_key(self) -> None:
+        """Past a long list of indicators: focus the chosen rating step (or the first)."""
+        if self.answer is None or not self.answer.buttons:
+            return
+        buttons = self.answer.buttons
+        target = next((b for b in buttons if b.isChecked()), buttons[0])
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _on_guidance_expanded(self, expanded: bool) -> None:
         self._guidance_expanded = expanded
 
@@ -803,6 +814,7 @@ class ScoringPage(QWidget):
         item = self.current_item
         self._interact(("skip", self._card.id, item.id), lambda c, k, at: c.skip(k, item.id, reason, at=at), item.id)
         self._show_answer_state(item)
+        accessibility.announce(self.notes, accessibility.skip_announcement(item.short_title, reason))
 
     def _on_dialog_finished(self, _result: int) -> None:
         self.focus_notes()
