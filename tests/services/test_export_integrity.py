@@ -36,3 +36,37 @@ def test_the_seal_check_hook_puts_its_sentence_on_the_cover(services):
     services.export.seal_check = lambda c: f"{c.interviewer}'s scorecard is not sealed." if c.id == card.id else None
     cover = _cover_text(services.export.consolidated_pdf(cand))
     assert "Łukasz Wróbel's scorecard is not sealed." in cover
+
+
+def _tamper(db, sql: str, params: tuple = ()) -> None:
+    """Edit a submitted scorecard behind Scorecard's back: lift the lock triggers, change, put them back."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    for name, _sql in triggers:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    conn.execute(sql, params)
+    for _name, trigger_sql in triggers:
+        conn.execute(trigger_sql)
+    conn.commit()
+    conn.close()
+
+
+def test_a_submitted_scorecard_edited_in_the_file_is_named_on_page_one(tmp_path):
+    """The real seal check (services.seals), not a stand-in: a rating edited after submission."""
+    db = tmp_path / "scorecard.sqlite3"
+    with open_services(db) as svc:
+        svc.kits.import_kit(mini_kit(), source_name="mini.yaml", source_text="# built in tests")
+        cand, card = scored_candidate(svc)
+        assert svc.seals.verify(card.id).status.value == "sealed"
+        clean = _cover_text(svc.export.consolidated_pdf(cand))
+    assert "changed after it was submitted" not in clean
+
+    _tamper(db, "UPDATE item_response SET rating = 'exceeds' WHERE scorecard_id = ? AND item_id = 'q-api'",
+            (card.id,))
+    with open_services(db) as svc:
+        page_one = _cover_text(svc.export.consolidated_pdf(svc.candidates.get(cand.id)))
+    assert "Warning:" in page_one
+    assert "Łukasz Wróbel's scorecard for" in page_one and "was changed after it was submitted" in page_one
+    assert "Treat its ratings and notes as unverified" in page_one
