@@ -70,3 +70,19 @@ def test_a_submitted_scorecard_edited_in_the_file_is_named_on_page_one(tmp_path)
     assert "Warning:" in page_one
     assert "Łukasz Wróbel's scorecard for" in page_one and "was changed after it was submitted" in page_one
     assert "Treat its ratings and notes as unverified" in page_one
+
+
+def test_each_scorecard_in_the_report_says_whose_laptop_vouches_for_it(tmp_path):
+    db = tmp_path / "scorecard.sqlite3"
+    with open_services(db) as svc:
+        svc.kits.import_kit(mini_kit(), source_name="mini.yaml", source_text="# built in tests")
+        svc.panel.set_me("Łukasz Wróbel")
+        cand, card = scored_candidate(svc)
+        text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(
+            svc.export.consolidated_pdf(cand))).pages).split())
+    assert "Seal: sealed by Łukasz Wróbel's laptop" in text
+    _tamper(db, "UPDATE scorecard SET summary = 'rewritten' WHERE id = ?", (card.id,))
+    with open_services(db) as svc:
+        text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(
+            svc.export.consolidated_pdf(svc.candidates.get(cand.id)))).pages).split())
+    assert "Seal: tampered: content differs from the sealed digest" in text

@@ -10,7 +10,7 @@ Input is a `ConsolidatedReport`; every number and flag was computed in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -62,11 +62,13 @@ MAX_MATRIX_COLUMNS = 10
 WIDE_PANEL = 8
 
 
-def render_consolidated(report: ConsolidatedReport, *, awaiting: Sequence[str] = ()) -> bytes:
+def render_consolidated(report: ConsolidatedReport, *, awaiting: Sequence[str] = (),
+                        seals: Mapping[str, str] | None = None) -> bytes:
     """The committee PDF for one candidate, as bytes.
 
     `awaiting`: assigned rounds with no submitted scorecard yet ("Technical interview — Ana"),
-    named on the cover."""
+    named on the cover. `seals`: scorecard id → whose laptop vouches for it ("sealed by Ana's
+    laptop", "not sealed", or what is wrong), printed under that scorecard's heading."""
     h = report.header
     meta = DocMeta(
         title=f"Hiring committee report — {h.candidate_name}",
@@ -77,10 +79,10 @@ def render_consolidated(report: ConsolidatedReport, *, awaiting: Sequence[str] =
         footer_left=f"Hiring committee report · {h.role} · exported {fmt_dt(h.exported_at)}",
         keywords="hiring committee, structured interview, scorecard",
     )
-    return build_pdf(story(report, awaiting=awaiting), meta=meta)
+    return build_pdf(story(report, awaiting=awaiting, seals=seals or {}), meta=meta)
 
 
-def story(report: ConsolidatedReport, *, awaiting: Sequence[str] = ()) -> list:
+def story(report: ConsolidatedReport, *, awaiting: Sequence[str] = (), seals: Mapping[str, str] | None = None) -> list:
     page1, overflow = decision_sheet(report)
     out: list = page1 + [PageBreak()] + overflow + ([Spacer(1, 14), CondPageBreak(90 * mm)] if overflow else [])
     out += _cover(report, awaiting)
@@ -89,7 +91,7 @@ def story(report: ConsolidatedReport, *, awaiting: Sequence[str] = ()) -> list:
     out += [PageBreak()]
     out += _level_section(report.level_view)
     out += [NextPageTemplate("portrait"), PageBreak()]
-    out += _evidence_section(report)
+    out += _evidence_section(report, seals or {})
     return out
 
 
@@ -656,7 +658,7 @@ def _panel_rating(lr: LevelRow) -> tuple[list, colors.Color]:
 # --- evidence ---------------------------------------------------------------------------
 
 
-def _evidence_section(report: ConsolidatedReport) -> list:
+def _evidence_section(report: ConsolidatedReport, seals: Mapping[str, str]) -> list:
     w = frame_width("portrait")
     out: list = [
         Heading("Evidence by round", "h1", outline="Evidence", key="evidence"),
@@ -704,5 +706,9 @@ def _evidence_section(report: ConsolidatedReport) -> list:
                 key=f"sc-{sc.scorecard_id}", level=2, is_markup=True,
                 section=f"{sc.interviewer}{' (DRAFT)' if sc.draft else ''} · {sc.round_name}{older}",
             ))
+            if sc.scorecard_id in seals:  # whose laptop vouches for it (docs/bundle-format.md, Seals)
+                seal = seals[sc.scorecard_id]
+                ink = theme.MUTED if seal.startswith("sealed") or seal == "not sealed" else theme.DRAFT_INK
+                out.append(Paragraph(c(ink, f"Seal: {markup(seal, newlines=False)}"), style("muted")))
             out += blocks.scorecard_evidence(sc, width=w, report_version=report.header.kit_version)
     return out

@@ -53,7 +53,13 @@ class Services:
             self._export = ExportService(kits=self.kits, candidates=self.candidates, scoring=self.scoring,
                                          decisions=self.decisions, panel=self.panel)
             self._export.seal_check = self._seal_warning
+            self._export.vouching = self._vouching
         return self._export
+
+    def _vouching(self, cards) -> dict[str, str]:
+        from scorecard.services.committee import vouched_by
+
+        return vouched_by(self, {c.id: self.seals.verify(c.id) for c in cards if c.is_submitted})
 
     def _seal_warning(self, card) -> str | None:
         from scorecard.services.seals import seal_warning

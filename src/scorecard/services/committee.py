@@ -60,6 +60,19 @@ def committee_view(services, *, candidate_id: str, viewer: str) -> CommitteeView
     report = consolidate(candidate=candidate, kit=frame[1], kit_version=frame[0], scorecards=cards,
                          exported_at=utcnow(), kits_by_version=used)
     seals = {c.id: services.seals.verify(c.id) for c in cards if c.is_submitted}
+    vouched = vouched_by(services, seals)
+    return CommitteeView(
+        **base,
+        vouched=vouched,
+        draft_names=tuple(f"{c.interviewer} ({names.get(c.round_id, c.round_id)})" for c in cards if not c.is_submitted),
+        report=report,
+        seals=seals,
+    )
+
+
+def vouched_by(services, seals: dict) -> dict[str, str]:
+    """Whose laptop vouches for each submitted scorecard (scorecard id → SealCheck in, words out):
+    the committee view and the committee report say the same."""
     keys = {p.public_key: p.name for p in services.panel.interviewers() if p.public_key}
     vouched = {}
     for card_id, check in seals.items():
@@ -68,10 +81,4 @@ def committee_view(services, *, candidate_id: str, viewer: str) -> CommitteeView
             vouched[card_id] = f"sealed by {owner}'s laptop" if owner else f"sealed by key {check.fingerprint}"
         else:
             vouched[card_id] = check.status.value
-    return CommitteeView(
-        **base,
-        vouched=vouched,
-        draft_names=tuple(f"{c.interviewer} ({names.get(c.round_id, c.round_id)})" for c in cards if not c.is_submitted),
-        report=report,
-        seals=seals,
-    )
+    return vouched

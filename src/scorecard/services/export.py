@@ -178,6 +178,8 @@ class ExportService:
         self.seal_check: Callable[[Scorecard], str | None] | None = None
         #: services.panel.PanelService, to name assigned rounds still awaited on the cover
         self._panel = panel
+        #: Whose laptop vouches for each submitted scorecard: scorecards -> {scorecard id: words}
+        self.vouching: Callable[[list[Scorecard]], dict[str, str]] | None = None
 
     # --- building reports (bytes) --------------------------------------------------------
 
@@ -218,7 +220,8 @@ class ExportService:
         warnings = self.integrity_warnings(kit_version_ids=[kit_version.id, *used], scorecards=cards)
         if warnings:
             report = dataclasses.replace(report, integrity_warnings=warnings)
-        return _laid_out(render_consolidated, report, awaiting=self._awaiting(candidate, kit))
+        seals = self.vouching(cards) if self.vouching is not None else {}
+        return _laid_out(render_consolidated, report, awaiting=self._awaiting(candidate, kit), seals=seals)
 
     def integrity_warnings(self, *, kit_version_ids: list[str], scorecards: list[Scorecard]) -> tuple[str, ...]:
         """What failed its check on this export, in plain words for the committee report's page 1.

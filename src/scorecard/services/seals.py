@@ -123,8 +123,15 @@ class SealService:
         self._store(addendum.id, "addendum", content_digest(addendum_content(record, scorecard_id=addendum.scorecard_id)))
 
     def _store(self, subject_id: str, kind: str, digest: str) -> None:
-        PanelStore(self._db).add_seal(SealRecord(subject_id, kind, digest, self.key.sign(digest), self.key.public_key,
-                                                 utcnow().isoformat()))
+        store = PanelStore(self._db)
+        store.add_seal(SealRecord(subject_id, kind, digest, self.key.sign(digest), self.key.public_key,
+                                  utcnow().isoformat()))
+        # this laptop's user is whose laptop vouches for what it seals (the report says so)
+        from scorecard.services.panel import ME
+
+        me = store.interviewer(store.setting(ME) or "")
+        if me is not None and not me.public_key:
+            store.set_public_key(me.id, self.key.public_key)
 
     def verify(self, scorecard_id: str) -> SealCheck:
         """Check a stored scorecard against its seal (and each addendum against its own); the worst result."""
