@@ -228,5 +228,16 @@ def test_a_pack_imported_in_the_window_names_the_panel_to_pick_yourself_from(ser
     window = make_window(services, settings)
     window.panel_actions.import_files([pack])
     assert "The panel: Ana Lima, Bo Chen" in window._notice_text
-    settings.set_interviewer("Ana Lima")  # picks herself: this laptop now uses the pack's id
-    assert services.panel.me().id == ana_id
+
+    # she picks herself in the name prompt: typing offers the pack's names, Enter takes one
+    window._on_change_name()
+    dialog = window.name_dialog
+    assert dialog.isVisible() and dialog.panel_hint is not None
+    assert "Ana Lima" in dialog.panel_hint.text() and "Bo Chen" in dialog.panel_hint.text()
+    completer = dialog.edit.completer()
+    completer.setCompletionPrefix("lima")  # any part of the name, any case
+    assert completer.currentCompletion() == "Ana Lima"
+    dialog.edit.setText(completer.currentCompletion())
+    dialog.accept()
+    assert settings.interviewer == "Ana Lima"
+    assert services.panel.me().id == ana_id  # this laptop now uses the pack's id

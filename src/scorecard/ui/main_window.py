@@ -431,7 +431,8 @@ class MainWindow(QMainWindow):
 
         if self.name_dialog is not None and self.name_dialog.isVisible():
             return
-        self.name_dialog = NameDialog(self.settings.interviewer, self, first_launch=first_launch)
+        panel = [p.name for p in self.services.panel.interviewers()] if self.services is not None else []
+        self.name_dialog = NameDialog(self.settings.interviewer, self, first_launch=first_launch, panel=panel)
         self.name_dialog.accepted.connect(self._on_name_accepted)
         self.name_dialog.rejected.connect(self._on_name_rejected)
         self.name_dialog.finished.connect(self._on_name_dialog_finished)

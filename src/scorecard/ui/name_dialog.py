@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from scorecard.ui.settings import normalize_name
 from scorecard.ui.widgets import wrap_label
 
 
 class NameDialog(QDialog):
-    """Enter (or change) the interviewer's name; OK stays disabled while the name is empty."""
+    """Enter (or change) the interviewer's name; OK stays disabled while the name is empty.
 
-    def __init__(self, current: str = "", parent: QWidget | None = None, *, first_launch: bool = False):
+    `panel`: the people this computer knows from coordinators' packs. Typing offers them, so a
+    user picks themselves and scores under the id the coordinator gave them; a name not on the
+    list makes a new person on this computer.
+    """
+
+    def __init__(self, current: str = "", parent: QWidget | None = None, *, first_launch: bool = False,
+                 panel: Sequence[str] = ()):
         super().__init__(parent)
         self.setWindowTitle("Your name" if first_launch else "Change interviewer name")
         self.setAccessibleName(self.windowTitle())
@@ -28,6 +36,19 @@ class NameDialog(QDialog):
         self.edit.setAccessibleName("Interviewer name")
         label = QLabel("Your &name:", self)
         label.setBuddy(self.edit)
+        self.panel_names = sorted(set(panel), key=str.casefold)
+        self.panel_hint = None
+        if self.panel_names:
+            completer = QCompleter(self.panel_names, self)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.edit.setCompleter(completer)
+            shown = ", ".join(self.panel_names[:8]) + (" …" if len(self.panel_names) > 8 else "")
+            self.panel_hint = wrap_label(
+                f"On a panel here: {shown}. If you are one of them, type the first letters and pick "
+                "your name (↓, Enter), so your scorecards carry the id the coordinator gave you.",
+                self, selectable=False)
+            self.edit.setAccessibleDescription(self.panel_hint.text())
         self.problem = wrap_label("", self, selectable=False)
         self.problem.setObjectName("nameProblem")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -42,6 +63,8 @@ class NameDialog(QDialog):
         box.addWidget(wrap_label(intro, self, selectable=False))
         box.addWidget(label)
         box.addWidget(self.edit)
+        if self.panel_hint is not None:
+            box.addWidget(self.panel_hint)
         box.addWidget(self.problem)
         box.addWidget(self.buttons)
         self.setMinimumWidth(420)
