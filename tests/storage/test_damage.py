@@ -103,6 +103,23 @@ def test_a_write_failing_as_malformed_stops_all_writing(tmp_path):
         svc.close()
 
 
+def test_a_click_refused_on_a_damaged_file_says_damaged_not_read_only(tmp_path):
+    """The per-click path reuses statements prepared before the damage was found; its refusal must
+    say what the dialog says (damaged, restore a backup), not "read-only"."""
+    db = _filled(tmp_path / "scorecard.sqlite3")
+    svc = open_services(db)
+    try:
+        cand = svc.candidates.add(name="Clicks On", kit_id="mini", target_level="mid")
+        card = svc.scoring.start_or_resume(candidate_id=cand.id, round_id="tech", interviewer="A")
+        svc.scoring.set_notes(scorecard_id=card.id, item_id="q-api", notes="before")  # statement prepared
+        assert svc.db.note_failure(sqlite3.DatabaseError("database disk image is malformed"))
+        with pytest.raises(SaveFailed) as caught:
+            svc.scoring.set_notes(scorecard_id=card.id, item_id="q-api", notes="after")
+        assert "damaged" in str(caught.value) and "read-only" not in str(caught.value)
+    finally:
+        svc.close()
+
+
 def test_messages_about_failed_writes_hold_no_sql_or_parameters(tmp_path):
     from sqlalchemy.exc import OperationalError
 
