@@ -75,6 +75,9 @@ class CandidateOverview:
         return tuple(_STATUS[self.my_rounds.get(r.id, "none")] for r in self.kit_rounds)
 
 
+_NONE_ASSIGNED: frozenset[str] = frozenset()
+
+
 class CandidateService:
     def __init__(self, db: Database, kits: KitLibrary):
         self._db = db
@@ -235,9 +238,9 @@ class CandidateService:
                 "kit_rounds": kit.rounds,
                 "my_rounds": row.my_rounds,
                 "withdrawn": row.id in withdrawn,
-                "assigned": frozenset(assigned.get(row.id, ())),
+                "assigned": frozenset(assigned[row.id]) if row.id in assigned else _NONE_ASSIGNED,
             })
             out.append(item)
-        # an interviewer's candidates with assigned rounds still to do come first (else the list's order)
-        out.sort(key=lambda c: c.next_assigned_round is None)
+        if assigned:  # an interviewer's candidates with assigned rounds still to do come first
+            out.sort(key=lambda c: c.next_assigned_round is None)
         return out
