@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -124,7 +124,7 @@ class CandidateTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[CandidateOverview] = []
         self._search: list[str] = []
-        self._positions: dict[str, int] = {}
+        self._positions: dict[str, int] | None = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         #: loads one candidate's round progress (a service call); asked for rows shown or selected
         self._progress: Callable[[CandidateOverview], Sequence] | None = None
@@ -136,15 +136,11 @@ class CandidateTableModel(QAbstractTableModel):
         if progress is not None:
             self._progress = progress
         self._rounds.clear()
-        folded: dict[str, str] = {}  # kit titles and level names repeat: fold each once
-
-        def cached(text: str) -> str:
-            if text not in folded:
-                folded[text] = fold(text)
-            return folded[text]
-
+        # kit titles and level names repeat: each distinct one folded once, looked up inline
+        titles = {t: fold(t) for t in {r.kit_title for r in rows}}
+        levels = {t: fold(t) for t in {r.target_level_name for r in rows}}
         names = fold_all([r.name for r in rows])
-        pairs = [(r, f"{name} {cached(r.kit_title)} {cached(r.target_level_name)}") for r, name in zip(rows, names)]
+        pairs = [(r, f"{name} {titles[r.kit_title]} {levels[r.target_level_name]}") for r, name in zip(rows, names)]
         if self._sort is not None:
             column, order = self._sort
             if column == self.NAME:  # the usual order: two C-level sorts instead of a key tuple per row
@@ -154,10 +150,11 @@ class CandidateTableModel(QAbstractTableModel):
                     pairs.reverse()
             else:
                 pairs.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        _assigned_first(pairs)
+        if any(map(_ASSIGNED, rows)):
+            _assigned_first(pairs)
         self._rows = [p[0] for p in pairs]
         self._search = [p[1] for p in pairs]
-        self._positions = {r.id: i for i, r in enumerate(self._rows)}
+        self._positions = None  # built on first use (`row_of`): start-up selects by position
         self.endResetModel()
 
     def overview(self, row: int) -> CandidateOverview:
@@ -177,6 +174,8 @@ class CandidateTableModel(QAbstractTableModel):
         return self._search
 
     def row_of(self, candidate_id: str) -> int | None:
+        if self._positions is None:
+            self._positions = {r.id: i for i, r in enumerate(self._rows)}
         return self._positions.get(candidate_id)
 
     # --- sorting: here, with precomputed keys (the proxy above only filters) -----------------
@@ -208,7 +207,7 @@ class CandidateTableModel(QAbstractTableModel):
         moved = {old: new for new, (_r, _s, old) in enumerate(pairs)}
         self._rows = [p[0] for p in pairs]
         self._search = [p[1] for p in pairs]
-        self._positions = {r.id: i for i, r in enumerate(self._rows)}
+        self._positions = None
         self.changePersistentIndexList(
             before, [self.index(moved[i.row()], i.column()) if i.isValid() else i for i in before])
         self.layoutChanged.emit()
@@ -338,6 +337,9 @@ class CandidateFilterProxy(QSortFilterProxyModel):
         if self._texts is not self._model._search:  # the rows were replaced or re-sorted since
             self._match()
         return source_row in self._accepted
+
+
+_ASSIGNED = attrgetter("assigned")
 
 
 def _assigned_first(pairs: list) -> None:
