@@ -54,6 +54,9 @@ SCORING_PAGE_DELAY_MS = 400
 #: their ~0.8 s of imports on the worker thread would otherwise compete for the interpreter with
 #: the first keystrokes. Until then the list says the kits are loading, as it does meanwhile.
 BUNDLED_KITS_DELAY_MS = 250
+#: At start-up the Panel menu reads its state (and links this laptop's user, syncs the exchange
+#: folder) this long after the list is ready, or when the menu or one of its actions is used first.
+PANEL_READY_DELAY_MS = 200
 
 
 class BundledKitBroken(Exception):
@@ -406,7 +409,7 @@ class MainWindow(QMainWindow):
         self.panel_actions.notice.connect(self._on_notice)
         self.panel_actions.changed.connect(lambda: self.candidates_page.refresh(select=self.candidates_page.selected_id()))
         self.panel_menu.setEnabled(True)
-        self.panel_actions.services_ready()
+        self.panel_actions.services_ready(defer_ms=PANEL_READY_DELAY_MS if defer_scoring_page else None)
 
         self.candidates_page.refresh()
         self.stack.setCurrentWidget(self.candidates_page)
