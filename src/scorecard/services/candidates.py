@@ -207,7 +207,7 @@ class CandidateService:
         return [self._with_derived(c) for c in self._repo().all()]
 
     def overview(self, *, interviewer: str) -> list[CandidateOverview]:
-        """The candidate list: two raw queries, and each kit's outline (not its full model) once.
+        """The candidate list: a few raw queries (however many candidates), and each kit's outline (not its full model) once.
         In no particular order (the window sorts it; `overview_by_name` for readers)."""
         outlines: dict[str, KitOutline | None] = {}
         from scorecard.services.panel import PanelService

@@ -1,7 +1,7 @@
 """Reads on the start-up path, through the raw driver.
 
 No SQLAlchemy import here, so the window can be populated right after it is first
-painted. The candidate list takes two queries regardless of the number of candidates.
+painted. The candidate list takes three queries regardless of the number of candidates.
 """
 
 from __future__ import annotations
