@@ -105,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    import gc
+
+    # Start-up builds long-lived objects (modules, widgets, the candidate list) and little
+    # garbage: no cyclic collection until the list is ready, when ui/app.py turns it back on
+    gc.disable()
     from scorecard.ui.app import run_gui
 
     return run_gui(database_path(args), sys.argv[:1])

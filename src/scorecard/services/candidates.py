@@ -207,40 +207,43 @@ class CandidateService:
         return [self._with_derived(c) for c in self._repo().all()]
 
     def overview(self, *, interviewer: str) -> list[CandidateOverview]:
-        """The candidate list: two raw queries, and each kit's outline (not its full model) once.
+        """The candidate list: a few raw queries (however many candidates), and each kit's outline (not its full model) once.
         In no particular order (the window sorts it; `overview_by_name` for readers)."""
         outlines: dict[str, KitOutline | None] = {}
         from scorecard.services.panel import PanelService
 
         panel = PanelService(self._db)
         assigned = panel.my_rounds(interviewer) if interviewer else {}
-        withdrawn = self._panel_store().withdrawn_ids()
+        data = candidate_overview(self._db, interviewer=interviewer)
+        knockouts, mine = data.knockout_answers, data.my_rounds
         out = []
+        append = out.append
         new, setattr_ = object.__new__, object.__setattr__
-        db = self._db
-        for row in candidate_overview(db, interviewer=interviewer):
-            if row.kit_id not in outlines:
-                outlines[row.kit_id] = self._kits.outline(row.kit_id)
-            kit = outlines[row.kit_id]
+        for cand_id, name, kit_id, target_level, withdrawn in data.candidates:
+            if kit_id not in outlines:
+                outlines[kit_id] = self._kits.outline(kit_id)
+            kit = outlines[kit_id]
             if kit is None:
                 continue
+            answers = knockouts.get(cand_id)
+            rounds = assigned.get(cand_id)
             # 10,000 rows at start-up: filled in directly rather than through the frozen
             # dataclass's __init__ (one object.__setattr__ per field) — the same fields
             item = new(CandidateOverview)
             setattr_(item, "__dict__", {
-                "id": row.id,
-                "name": row.name,
-                "kit_id": row.kit_id,
+                "id": cand_id,
+                "name": name,
+                "kit_id": kit_id,
                 "kit_title": kit.title,
-                "target_level": row.target_level,
-                "target_level_name": kit.level_names.get(row.target_level, row.target_level),
-                "auto_declined": self._auto_declined(row.knockout_answers) if row.knockout_answers else False,
+                "target_level": target_level,
+                "target_level_name": kit.level_names.get(target_level, target_level),
+                "auto_declined": self._auto_declined(answers) if answers else False,
                 "kit_rounds": kit.rounds,
-                "my_rounds": row.my_rounds,
-                "withdrawn": row.id in withdrawn,
-                "assigned": frozenset(assigned[row.id]) if row.id in assigned else _NONE_ASSIGNED,
+                "my_rounds": mine.get(cand_id) or {},
+                "withdrawn": bool(withdrawn),
+                "assigned": frozenset(rounds) if rounds else _NONE_ASSIGNED,
             })
-            out.append(item)
+            append(item)
         if assigned:  # an interviewer's candidates with assigned rounds still to do come first
             out.sort(key=lambda c: c.next_assigned_round is None)
         return out

@@ -1,7 +1,7 @@
 """Reads on the start-up path, through the raw driver.
 
 No SQLAlchemy import here, so the window can be populated right after it is first
-painted. The candidate list takes two queries regardless of the number of candidates.
+painted. The candidate list takes three queries regardless of the number of candidates.
 """
 
 from __future__ import annotations
@@ -11,51 +11,46 @@ from dataclasses import dataclass, field
 from scorecard.storage.database import Database
 
 
+#: (id, name, kit id, target level, withdrawn) of every candidate, in no particular order
+CandidateRow = tuple[str, str, str, str, int]
+
+
 @dataclass(slots=True)
-class CandidateOverviewRow:
-    id: str
-    name: str
-    kit_id: str
-    target_level: str
-    created_at: str
-    #: round id → 'draft' | 'submitted' for the given interviewer's scorecards
-    my_rounds: dict[str, str] = field(default_factory=dict)
-    #: round id → number of submitted scorecards by anyone (no ratings: blind by default); see round_counts
-    submitted_counts: dict[str, int] = field(default_factory=dict)
-    #: round id → number of draft scorecards by anyone; see round_counts
-    draft_counts: dict[str, int] = field(default_factory=dict)
-    #: (kit version id, item id, option id) of every knock-out answer given for the candidate
-    knockout_answers: list[tuple[str, str, str]] = field(default_factory=list)
+class CandidateOverviewData:
+    """What the candidate list is built from, as read: one plain tuple per candidate and two
+    sparse maps keyed by candidate id (most candidates have neither), so the service builds
+    each list row once instead of going through an intermediate object per candidate."""
+
+    #: one per candidate; `withdrawn` is 1 when the candidate was withdrawn, else 0
+    candidates: list[CandidateRow]
+    #: candidate id → round id → 'draft' | 'submitted' for the given interviewer's scorecards
+    my_rounds: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: candidate id → (kit version id, item id, option id) of every knock-out answer given
+    knockout_answers: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
 
 
-def candidate_overview(db: Database, *, interviewer: str) -> list[CandidateOverviewRow]:
-    """Every candidate, with this interviewer's own status per round, in two queries.
+def candidate_overview(db: Database, *, interviewer: str) -> CandidateOverviewData:
+    """Every candidate, with this interviewer's own status per round, in three queries.
 
     The panel's counts per round (`round_counts`) are read per candidate when needed: the
     list shows them for the selected candidate only, and counting 60,000 scorecards for
     10,000 candidates up front would cost more than everything else at start-up.
     """
     conn = db.connection
-    row_class = CandidateOverviewRow
-    rows = {  # 10,000 of these at start-up: positional arguments, every dict given (no factories)
-        r[0]: row_class(r[0], r[1], r[2], r[3], r[4], {}, {}, {}, [])
-        for r in conn.execute(
-            # in no particular order: the list sorts by its own (folded) keys, and sorting
-            # 10,000 names here too cost ~8 ms of every start-up
-            "SELECT id, name, kit_id, target_level, created_at FROM candidate"
-        )
-    }
+    # in no particular order: the list sorts by its own (folded) keys, and sorting 10,000
+    # names here too cost ~8 ms of every start-up
+    candidates = conn.execute(
+        "SELECT id, name, kit_id, target_level, withdrawn_at IS NOT NULL FROM candidate"
+    ).fetchall()
+    knockouts: dict[str, list[tuple[str, str, str]]] = {}
     for cand_id, version_id, item_id, option_id in conn.execute(_KNOCKOUT_ANSWERS):
-        row = rows.get(cand_id)
-        if row is not None:
-            row.knockout_answers.append((version_id, item_id, option_id))
+        knockouts.setdefault(cand_id, []).append((version_id, item_id, option_id))
+    mine: dict[str, dict[str, str]] = {}
     for cand_id, round_id, status in conn.execute(
         "SELECT candidate_id, round_id, status FROM scorecard WHERE interviewer = ?", (interviewer,)
     ):
-        row = rows.get(cand_id)
-        if row is not None:
-            row.my_rounds[round_id] = status
-    return list(rows.values())
+        mine.setdefault(cand_id, {})[round_id] = status
+    return CandidateOverviewData(candidates, mine, knockouts)
 
 
 _KNOCKOUT_ANSWERS = (

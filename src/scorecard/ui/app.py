@@ -10,6 +10,7 @@ any other unexpected error is logged and shown in a dialog by the excepthook.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -173,7 +174,18 @@ def _run_gui(db_path: Path, argv: list[str], started: float) -> int:
         from scorecard.ui.about_dialog import app_icon  # after the first paint: ~10 ms of files
 
         app.setWindowIcon(app_icon())
-        window.open_database(Path(db_path))
+        # No cyclic garbage collection during start-up (off since `scorecard gui` began, cli/main.py)
+        # and while the list is filled: 10,000 candidates are tens of thousands of new objects,
+        # each batch of which would otherwise set off a collection that walks everything start-up
+        # created. Once the list is ready, what start-up built is moved out of the collector's
+        # way (gc.freeze) — it lives as long as the window and is still freed by reference
+        # counting when dropped — and collection resumes.
+        gc.disable()
+        try:
+            window.open_database(Path(db_path))
+        finally:
+            gc.freeze()
+            gc.enable()
         register_fonts()
         log.info("ready after %.0f ms", (time.perf_counter() - started) * 1000)
         if window.services is not None:

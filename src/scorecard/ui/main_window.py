@@ -50,6 +50,13 @@ NOTICE_FADE_MS = 10_000
 TRANSIENT_TONES = ("positive", "info")
 #: At start-up the scoring page is built this long after the candidate list is ready.
 SCORING_PAGE_DELAY_MS = 400
+#: At start-up the bundled kits are stored (off the UI thread) this long after the list is ready:
+#: their ~0.8 s of imports on the worker thread would otherwise compete for the interpreter with
+#: the first keystrokes. Until then the list says the kits are loading, as it does meanwhile.
+BUNDLED_KITS_DELAY_MS = 250
+#: At start-up the Panel menu reads its state (and links this laptop's user, syncs the exchange
+#: folder) this long after the list is ready, or when the menu or one of its actions is used first.
+PANEL_READY_DELAY_MS = 200
 
 
 class BundledKitBroken(Exception):
@@ -322,13 +329,14 @@ class MainWindow(QMainWindow):
             return False
         self._owns_services = True
         self.set_services(services, defer_scoring_page=True)
-        self._import_bundled_kits()
+        self.candidates_page.kits_changed(loading=True)
+        QTimer.singleShot(BUNDLED_KITS_DELAY_MS, self, lambda: self._import_bundled_kits(services))
         from scorecard.ui.safe_keeping import start_safe_keeping
 
         start_safe_keeping(self)  # idle WAL checkpoints, the daily backup
         return True
 
-    def _import_bundled_kits(self) -> None:
+    def _import_bundled_kits(self, services: Services | None = None) -> None:
         """Store the kits shipped with the app, so that a new database can take candidates at once.
 
         In the window's worker thread, on its own connection: a kit file stored before is not
@@ -337,6 +345,8 @@ class MainWindow(QMainWindow):
         """
         from scorecard.ui.background import run_in_background
 
+        if self.services is None or (services is not None and self.services is not services):
+            return  # closed (or another database opened) before the import began
         self.candidates_page.kits_changed(loading=True)
         run_in_background(
             self,
@@ -399,7 +409,7 @@ class MainWindow(QMainWindow):
         self.panel_actions.notice.connect(self._on_notice)
         self.panel_actions.changed.connect(lambda: self.candidates_page.refresh(select=self.candidates_page.selected_id()))
         self.panel_menu.setEnabled(True)
-        self.panel_actions.services_ready()
+        self.panel_actions.services_ready(defer_ms=PANEL_READY_DELAY_MS if defer_scoring_page else None)
 
         self.candidates_page.refresh()
         self.stack.setCurrentWidget(self.candidates_page)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
@@ -30,12 +30,15 @@ class PanelActions(QObject):
         self._passphrase: str | None = None
         #: asks the user for the team passphrase (replaced in tests); returns None when cancelled
         self.ask_passphrase = self._ask_passphrase
+        #: `services_ready` was put off (start-up) and has not run yet
+        self._ready_pending = False
 
         def act(text: str, slot, shortcut: str | None = None, *, checkable: bool = False) -> QAction:
             action = QAction(text, window)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
             action.setCheckable(checkable)
+            action.triggered.connect(self._ready_if_pending)  # first: the menu's state, this laptop's user
             (action.toggled if checkable else action.triggered).connect(slot)
             return action
 
@@ -54,6 +57,7 @@ class PanelActions(QObject):
 
     def build_menu(self, menubar) -> QMenu:
         menu: QMenu = menubar.addMenu("&Panel")
+        menu.aboutToShow.connect(self._ready_if_pending)  # the coordinator tick is right when seen
         for group in ((self.edit_action, self.withdraw_action, self.reopen_action, self.assign_action),
                       (self.committee_action,),
                       (self.send_action, self.pack_action, self.import_action, self.folder_action, self.sync_action),
@@ -68,7 +72,15 @@ class PanelActions(QObject):
     def services(self):
         return self._window.services
 
-    def services_ready(self) -> None:
+    def services_ready(self, *, defer_ms: int | None = None) -> None:
+        """The menu's state from the database, this laptop's user linked, the exchange folder synced.
+        With `defer_ms` (start-up) that waits until then — or until the menu or one of its actions
+        is used first — so that it does not hold up the list."""
+        if defer_ms is not None:
+            self._ready_pending = True
+            QTimer.singleShot(defer_ms, self, self._ready_if_pending)
+            return
+        self._ready_pending = False
         from scorecard.domain.panel import Role
 
         self.coordinator_action.blockSignals(True)
@@ -77,6 +89,10 @@ class PanelActions(QObject):
         self.link_me()
         if self.services.panel.setting("sync_folder"):
             self.sync_now(quiet=True)
+
+    def _ready_if_pending(self, *_args) -> None:
+        if self._ready_pending and self.services is not None:
+            self.services_ready()
 
     def link_me(self) -> None:
         """The window's interviewer name is this laptop's user (picked from a pack by name, or created)."""
