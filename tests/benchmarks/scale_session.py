@@ -66,7 +66,7 @@ def main() -> int:
                 page.search.insert(ch)
             settle(app)
             keys.append(time.perf_counter() - t)
-        shown[query] = page.proxy.rowCount()
+        shown[query] = page.model.rowCount()
         for _ch in query:
             t = time.perf_counter()
             QTest.keyClick(page.search, Qt.Key.Key_Backspace)
@@ -81,7 +81,7 @@ def main() -> int:
         QTest.keyClick(page.search, ch)
     settle(app)
     page.focus_table()
-    page.table.setCurrentIndex(page.proxy.index(0, 0))  # from the top, so that every Down opens another
+    page.table.setCurrentIndex(page.model.index(0, 0))  # from the top, so that every Down opens another
     settle(app)
     opens, seen = [], []
     for _ in range(10):

@@ -123,6 +123,8 @@ def test_export_all_shows_progress_and_writes_one_file_per_candidate(qtbot, serv
         labels.append(dialog.label.text())
 
     exports.progressed.connect(on_progress)
+    window.candidates_page.search.setText("zoe")  # a search narrows the list, not what "all" exports
+    assert window.candidates_page.model.rowCount() == 1
     with qtbot.waitSignal(exports.finished, timeout=EXPORT_TIMEOUT_MS) as done:
         press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     result = done.args[0]

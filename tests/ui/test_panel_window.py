@@ -135,7 +135,7 @@ def test_own_assigned_rounds_come_first_and_enter_opens_the_next_one(services, s
     page = window.candidates_page
     rows = [o.name for o in services.candidates.overview(interviewer=INTERVIEWER)]
     assert rows == ["Zed Assigned", "Aaron First"]
-    first = page.proxy.index(0, 0).data(CandidateRole)
+    first = page.model.index(0, 0).data(CandidateRole)
     assert first.name == "Zed Assigned"  # before "Aaron First" in the window's name order too
     page.select_candidate(mine.id)
     assert page.rounds_model.round_at(0).round_id == "tech" and page.rounds_model.round_at(0).assigned

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import NamedTuple
 
 from scorecard.domain.candidate import Candidate, RoundStatus, auto_declined_by
 from scorecard.domain.ids import new_id
@@ -37,13 +39,14 @@ class RoundProgress:
         return RoundStatus.DRAFT if self.drafts else RoundStatus.NONE
 
 
-@dataclass(frozen=True)
-class CandidateOverview:
+class CandidateOverview(NamedTuple):
     """One line of the candidate list, seen by one interviewer: plain values, no database.
 
-    The panel's counts per round (`rounds`) are not read up front — the list needs them only
-    for the rows on screen and the selected candidate — so 10,000 candidates cost neither
-    80,000 objects nor a count of every scorecard at start-up; the list's model asks
+    A named tuple, not a dataclass: the list builds 10,000 of them at start-up, and a tuple
+    is made in one step where a frozen dataclass sets each field on its own.
+    The panel's counts per round are not read up front — the list needs them only for the
+    rows on screen and the selected candidate — so 10,000 candidates cost neither 80,000
+    objects nor a count of every scorecard at start-up; the list's model asks
     `CandidateService.round_progress` for them when it needs them.
     """
 
@@ -54,12 +57,12 @@ class CandidateOverview:
     target_level: str
     target_level_name: str
     auto_declined: bool
-    kit_rounds: tuple[RoundOutline, ...] = field(default=(), repr=False, compare=False)
+    kit_rounds: tuple[RoundOutline, ...] = ()
     #: round id → 'draft' | 'submitted' for this interviewer's own scorecards
-    my_rounds: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    my_rounds: Mapping[str, str] = MappingProxyType({})
     withdrawn: bool = False
     #: rounds of this candidate assigned to the viewing interviewer (services.panel)
-    assigned: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    assigned: frozenset[str] = frozenset()
 
     @property
     def next_assigned_round(self) -> str | None:
@@ -69,13 +72,14 @@ class CandidateOverview:
                 return r.id
         return None
 
-    @cached_property
+    @property
     def my_statuses(self) -> tuple[RoundStatus, ...]:
         """This interviewer's status on each round, in kit order."""
         return tuple(_STATUS[self.my_rounds.get(r.id, "none")] for r in self.kit_rounds)
 
 
 _NONE_ASSIGNED: frozenset[str] = frozenset()
+_NO_ROUNDS: Mapping[str, str] = MappingProxyType({})
 
 
 class CandidateService:
@@ -218,7 +222,7 @@ class CandidateService:
         knockouts, mine = data.knockout_answers, data.my_rounds
         out = []
         append = out.append
-        new, setattr_ = object.__new__, object.__setattr__
+        make = tuple.__new__  # CandidateOverview's fields in order, without the keyword handling per row
         for cand_id, name, kit_id, target_level, withdrawn in data.candidates:
             if kit_id not in outlines:
                 outlines[kit_id] = self._kits.outline(kit_id)
@@ -227,23 +231,14 @@ class CandidateService:
                 continue
             answers = knockouts.get(cand_id)
             rounds = assigned.get(cand_id)
-            # 10,000 rows at start-up: filled in directly rather than through the frozen
-            # dataclass's __init__ (one object.__setattr__ per field) — the same fields
-            item = new(CandidateOverview)
-            setattr_(item, "__dict__", {
-                "id": cand_id,
-                "name": name,
-                "kit_id": kit_id,
-                "kit_title": kit.title,
-                "target_level": target_level,
-                "target_level_name": kit.level_names.get(target_level, target_level),
-                "auto_declined": self._auto_declined(answers) if answers else False,
-                "kit_rounds": kit.rounds,
-                "my_rounds": mine.get(cand_id) or {},
-                "withdrawn": bool(withdrawn),
-                "assigned": frozenset(rounds) if rounds else _NONE_ASSIGNED,
-            })
-            append(item)
+            append(make(CandidateOverview, (
+                cand_id, name, kit_id, kit.title, target_level, kit.level_names.get(target_level, target_level),
+                self._auto_declined(answers) if answers else False,
+                kit.rounds,
+                mine.get(cand_id) or _NO_ROUNDS,
+                bool(withdrawn),
+                frozenset(rounds) if rounds else _NONE_ASSIGNED,
+            )))
         if assigned:  # an interviewer's candidates with assigned rounds still to do come first
             out.sort(key=lambda c: c.next_assigned_round is None)
         return out

@@ -444,7 +444,7 @@ class CandidateExports(QObject):
         overview = self._overview()
         round_ = self._round(overview) if overview is not None else None
         self.export_pdf_action.setEnabled(shown and overview is not None)
-        self.export_all_action.setEnabled(shown and self._page.model.rowCount() > 0)
+        self.export_all_action.setEnabled(shown and self._page.model.total() > 0)
         self.export_mine_action.setEnabled(shown and round_ is not None and str(round_.mine) != "none")
         self.guide_action.setEnabled(shown and round_ is not None)
 
@@ -552,7 +552,7 @@ class CandidateExports(QObject):
 
     def export_all(self) -> None:
         """One committee report per candidate into a chosen folder, with progress; Stop between candidates."""
-        rows = [self._page.model.overview(i) for i in range(self._page.model.rowCount())]
+        rows = list(self._page.model.rows())  # every candidate, whatever the search shows
         if not rows or self.busy:
             return
         folder = self.chooser.folder(self._page.window(), "Choose a folder for the committee reports",

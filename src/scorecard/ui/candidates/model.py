@@ -1,20 +1,21 @@
-"""Candidate list models: the table over `CandidateOverview` rows and its search filter.
+"""The candidate list's model: the table over `CandidateOverview` rows, sorted and filtered.
 
 Built for 10,000 candidates (tests/benchmarks/test_scale.py): each row's folded search
 text is computed once when the rows are set, a query is matched in one pass over those
-strings, and sorting happens in the source model with precomputed keys — the proxy only
-filters, so no keystroke or sort calls back into Python once per row and comparison.
+strings, and sorting uses precomputed keys — no keystroke or sort calls back into Python
+once per row and comparison.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from scorecard.ui import icons
 
@@ -115,15 +116,27 @@ def rounds_detail(rounds: Sequence) -> str:
 
 
 class CandidateTableModel(QAbstractTableModel):
-    """One row per candidate as this interviewer sees them: never anyone's ratings, only counts."""
+    """The candidate list as this interviewer sees it — never anyone's ratings, only counts —
+    sorted, and filtered by the search box.
+
+    Sorting and filtering live here rather than in a QSortFilterProxyModel: a proxy asks Python
+    `filterAcceptsRow` once per row whenever the list or the query changes (10,000 calls at
+    start-up and again on the first keystroke). Here a query is matched in one pass over the
+    precomputed folded texts, and the view is told with one layout change that keeps its
+    selection (persistent indexes).
+    """
 
     NAME, ROLE, LEVEL, MINE, FLAG = range(5)
     HEADERS = ("Candidate", "Role", "Level", "My scorecards", "Status")
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._rows: list[CandidateOverview] = []
+        #: every candidate, in the chosen order, and each one's folded search text
+        self._all: list[CandidateOverview] = []
         self._search: list[str] = []
+        #: positions in `_all` of the rows the query matches, ascending; None while nothing is typed
+        self._shown: list[int] | None = None
+        self._words: list[str] = []
         self._positions: dict[str, int] | None = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         #: loads one candidate's round progress (a service call); asked for rows shown or selected
@@ -132,6 +145,7 @@ class CandidateTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: Sequence[CandidateOverview],
                  progress: Callable[[CandidateOverview], Sequence] | None = None) -> None:
+        """Replace the list (start-up, after scoring or adding); the query typed stays applied."""
         self.beginResetModel()
         if progress is not None:
             self._progress = progress
@@ -143,8 +157,9 @@ class CandidateTableModel(QAbstractTableModel):
         pairs = [(r, f"{name} {titles[r.kit_title]} {levels[r.target_level_name]}") for r, name in zip(rows, names)]
         if self._sort is not None:
             column, order = self._sort
-            if column == self.NAME:  # the usual order: two C-level sorts instead of a key tuple per row
-                pairs.sort(key=lambda pair: pair[0].name)
+            if column == self.NAME:  # the usual order: C-level sorts instead of a key tuple per row
+                if len({p[1] for p in pairs}) < len(pairs):  # equal folded texts: as written breaks the tie
+                    pairs.sort(key=lambda pair: pair[0].name)
                 pairs.sort(key=itemgetter(1))
                 if order == Qt.SortOrder.DescendingOrder:
                     pairs.reverse()
@@ -152,13 +167,24 @@ class CandidateTableModel(QAbstractTableModel):
                 pairs.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         if any(map(_ASSIGNED, rows)):
             _assigned_first(pairs)
-        self._rows = [p[0] for p in pairs]
+        self._all = [p[0] for p in pairs]
         self._search = [p[1] for p in pairs]
+        self._shown = self._match(self._words) if self._words else None
         self._positions = None  # built on first use (`row_of`): start-up selects by position
         self.endResetModel()
 
+    # --- the rows shown ----------------------------------------------------------------------
+
     def overview(self, row: int) -> CandidateOverview:
-        return self._rows[row]
+        """The candidate on row `row` of the list as shown (filtered)."""
+        return self._all[self._position(row)]
+
+    def rows(self) -> list[CandidateOverview]:
+        """Every candidate, matching the query or not."""
+        return self._all
+
+    def total(self) -> int:
+        return len(self._all)
 
     def rounds_of(self, overview: CandidateOverview) -> Sequence:
         """The candidate's rounds with the panel's counts, loaded through the service on first use."""
@@ -166,19 +192,71 @@ class CandidateTableModel(QAbstractTableModel):
             self._rounds[overview.id] = self._progress(overview) if self._progress is not None else ()
         return self._rounds[overview.id]
 
-    def rows(self) -> list[CandidateOverview]:
-        return self._rows
-
     def search_texts(self) -> list[str]:
-        """Each row's folded name, role and level, in row order (what the filter matches against)."""
+        """Each candidate's folded name, role and level, in list order (what the query matches)."""
         return self._search
 
     def row_of(self, candidate_id: str) -> int | None:
+        """The candidate's row as shown, or None when unknown or filtered out."""
         if self._positions is None:
-            self._positions = {r.id: i for i, r in enumerate(self._rows)}
-        return self._positions.get(candidate_id)
+            self._positions = {r.id: i for i, r in enumerate(self._all)}
+        position = self._positions.get(candidate_id)
+        return None if position is None else self._row_at(position)
 
-    # --- sorting: here, with precomputed keys (the proxy above only filters) -----------------
+    # --- filtering ---------------------------------------------------------------------------
+
+    def set_query(self, text: str) -> None:
+        """Show the candidates whose name, role or level holds every word typed, ignoring case and accents."""
+        words = fold(text).split()
+        if words == self._words:
+            return
+        # typing on narrows the match: only the rows that matched before need a look
+        narrower = bool(self._words) and all(any(old in new for new in words) for old in self._words)
+        shown = self._match(words, self._shown if narrower else None) if words else None
+
+        def rematch() -> None:
+            self._words, self._shown = words, shown
+
+        self._relayout(rematch)
+
+    def _match(self, words: list[str], among: list[int] | None = None) -> list[int]:
+        """Positions whose search text holds every word: one pass over the texts (or over `among`)."""
+        texts = self._search
+        candidates = range(len(texts)) if among is None else among
+        if len(words) == 1:
+            word = words[0]
+            return [i for i in candidates if word in texts[i]]
+        return [i for i in candidates if all(w in texts[i] for w in words)]
+
+    def _relayout(self, change: Callable[[], None], *, reorders: bool = False) -> None:
+        """Apply `change` (a new match, or with `reorders` a new order) as one layout change,
+        moving the view's persistent indexes (its selection and current row) with their candidates."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        if reorders:
+            ids = [self.overview(i.row()).id if i.isValid() else None for i in before]
+            change()
+            self._positions = None
+            rows = [self.row_of(cid) if cid is not None else None for cid in ids]
+        else:  # the same list, another match: a candidate keeps its position in `_all`
+            positions = [self._position(i.row()) if i.isValid() else None for i in before]
+            change()
+            rows = [self._row_at(p) if p is not None else None for p in positions]
+        self.changePersistentIndexList(
+            before, [self.index(r, i.column()) if r is not None else QModelIndex() for i, r in zip(before, rows)])
+        self.layoutChanged.emit()
+
+    def _position(self, row: int) -> int:
+        return row if self._shown is None else self._shown[row]
+
+    def _row_at(self, position: int) -> int | None:
+        """The row showing the candidate at `position` in `_all`, or None when filtered out."""
+        if self._shown is None:
+            return position
+        row = bisect_left(self._shown, position)
+        return row if row < len(self._shown) and self._shown[row] == position else None
+
+    # --- sorting: with precomputed keys ---------------------------------------------------------
 
     def _sort_key(self, column: int):
         """A key over (row, folded search text) pairs; ties fall back to the folded name."""
@@ -196,26 +274,25 @@ class CandidateTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
-        if not self._rows:
+        if not self._all:
             return
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        pairs = list(zip(self._rows, self._search, range(len(self._rows))))
-        key = self._sort_key(column)
-        pairs.sort(key=lambda p: key((p[0], p[1])), reverse=order == Qt.SortOrder.DescendingOrder)
-        _assigned_first(pairs)
-        moved = {old: new for new, (_r, _s, old) in enumerate(pairs)}
-        self._rows = [p[0] for p in pairs]
-        self._search = [p[1] for p in pairs]
-        self._positions = None
-        self.changePersistentIndexList(
-            before, [self.index(moved[i.row()], i.column()) if i.isValid() else i for i in before])
-        self.layoutChanged.emit()
+
+        def resort() -> None:
+            pairs = list(zip(self._all, self._search))
+            pairs.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+            _assigned_first(pairs)
+            self._all = [p[0] for p in pairs]
+            self._search = [p[1] for p in pairs]
+            self._shown = self._match(self._words) if self._words else None
+
+        self._relayout(resort, reorders=True)
 
     # --- Qt model API -------------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        if parent.isValid():
+            return 0
+        return len(self._all) if self._shown is None else len(self._shown)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -228,12 +305,13 @@ class CandidateTableModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        position = index.row() if self._shown is None else self._shown[index.row()]
+        row = self._all[position]
         col = index.column()
         if role == CandidateRole:
             return row
         if role == SearchRole:
-            return self._search[index.row()]
+            return self._search[position]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, col, accessible=role == Qt.ItemDataRole.AccessibleTextRole)
         if role == Qt.ItemDataRole.DecorationRole:
@@ -263,80 +341,6 @@ class CandidateTableModel(QAbstractTableModel):
         if col == self.FLAG:
             return "Auto-declined" if row.auto_declined else ("Active" if accessible else "")
         return ""
-
-
-#: A filter change that moves this many rows in or out of the view is signalled as a layout change.
-BIG_CHANGE = 2000
-
-
-class CandidateFilterProxy(QSortFilterProxyModel):
-    """Instant search: every word typed must appear in the name, role or level, ignoring case and accents.
-
-    The matching rows are found in one pass over the source model's search texts (again only
-    when the query or the rows change: `set_rows` and `sort` replace the list); `filterAcceptsRow`
-    only looks the row up. Sorting is passed down to the source model, so the proxy keeps its order.
-    """
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._words: list[str] = []
-        self._model: CandidateTableModel | None = None
-        self._accepted: set[int] = set()
-        self._texts: list[str] | None = None  # the source texts `_accepted` was computed from
-
-    def setSourceModel(self, model: CandidateTableModel) -> None:  # noqa: N802 - Qt name
-        self._model = model
-        self._texts = None
-        super().setSourceModel(model)
-
-    def set_query(self, text: str) -> None:
-        words = fold(text).split()
-        if words == self._words:
-            return
-        current = self._texts is self._model.search_texts()
-        narrower = bool(self._words) and current and all(any(old in new for new in words) for old in self._words)
-        before = (self._accepted if self._words else None) if current else None
-        self.beginFilterChange()
-        self._words = words
-        # typing on narrows the match: only the rows that matched before need a look
-        self._match(self._accepted if narrower else None)
-        after = self._accepted if words else None
-        if self._big_change(before, after):
-            # thousands of rows in or out: one layout change (persistent indexes kept) is far cheaper
-            # for the view than the hundreds of scattered row ranges a filter change would signal
-            self.invalidate()
-        else:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def _big_change(self, before: set[int] | None, after: set[int] | None) -> bool:
-        total = len(self._model.search_texts())
-        if total < BIG_CHANGE:
-            return False
-        size = lambda rows: total if rows is None else len(rows)  # noqa: E731 - None: every row
-        if before is None or after is None:
-            return abs(size(before) - size(after)) >= BIG_CHANGE
-        return len(before ^ after) >= BIG_CHANGE
-
-    def _match(self, among: set[int] | None = None) -> None:
-        """Rows whose search text holds every word: one pass over the texts (or over `among`)."""
-        texts = self._texts = self._model.search_texts()
-        candidates = range(len(texts)) if among is None else among
-        words = self._words
-        if len(words) == 1:
-            word = words[0]
-            self._accepted = {i for i in candidates if word in texts[i]}
-        else:
-            self._accepted = {i for i in candidates if all(w in texts[i] for w in words)}
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sourceModel().sort(column, order)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        if not self._words:
-            return True
-        if self._texts is not self._model._search:  # the rows were replaced or re-sorted since
-            self._match()
-        return source_row in self._accepted
 
 
 _ASSIGNED = attrgetter("assigned")

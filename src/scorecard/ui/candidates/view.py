@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from scorecard.ui import keys
 from scorecard.ui.candidates.export import CandidateExports
-from scorecard.ui.candidates.model import CandidateFilterProxy, CandidateRole, CandidateTableModel
+from scorecard.ui.candidates.model import CandidateRole, CandidateTableModel
 from scorecard.ui.candidates.round_list import RoundListModel, RoundListView
 from scorecard.ui.widgets import ToneLabel, elided_heading, wrap_label
 
@@ -68,12 +68,10 @@ class CandidatesPage(QWidget):
 
         # --- the table ---
         self.model = CandidateTableModel(self)
-        self.proxy = CandidateFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         self.table.setObjectName("candidateTable")
         self.table.setAccessibleName("Candidates")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -189,7 +187,7 @@ class CandidatesPage(QWidget):
         if current is not None:
             self.select_candidate(current)
         if self.selected_id() is None:
-            self._select_proxy_row(0)
+            self._select_row(0)
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -201,11 +199,9 @@ class CandidatesPage(QWidget):
         row = self.model.row_of(candidate_id)
         if row is None:
             return False
-        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not proxy_index.isValid():
-            return False
-        self.table.setCurrentIndex(proxy_index)
-        self.table.scrollTo(proxy_index)
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
         return True
 
     def focus_search(self) -> None:
@@ -214,7 +210,7 @@ class CandidatesPage(QWidget):
 
     def focus_table(self) -> None:
         if self.selected_id() is None:
-            self._select_proxy_row(0)
+            self._select_row(0)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_rounds(self) -> None:
@@ -260,12 +256,12 @@ class CandidatesPage(QWidget):
         widest = max(fm.horizontalAdvance(name) for name in names)
         return min(max(widest, fm.horizontalAdvance("Level")) + 40, fm.horizontalAdvance("M") * 22)
 
-    def _select_proxy_row(self, row: int) -> None:
-        if 0 <= row < self.proxy.rowCount():
-            self.table.setCurrentIndex(self.proxy.index(row, 0))
+    def _select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(row, 0))
 
     def _after_filter(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total()
         self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total} candidates")
         if total == 0:
             self.empty_label.setText(
@@ -275,7 +271,7 @@ class CandidatesPage(QWidget):
             self.empty_label.setText("No candidate matches the search. Clear it with Esc.")
         self.empty_label.setVisible(shown == 0)
         if shown and not self.table.currentIndex().isValid():
-            self._select_proxy_row(0)
+            self._select_row(0)
         if not shown:
             self._show_detail(None)
 
@@ -295,7 +291,7 @@ class CandidatesPage(QWidget):
         self.rounds.select_row(self.rounds_model.suggested_row())
 
     def _on_search_changed(self, text: str) -> None:
-        self.proxy.set_query(text)
+        self.model.set_query(text)
         self._after_filter()
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -346,9 +342,9 @@ class CandidatesPage(QWidget):
                 if key == Qt.Key.Key_Down:
                     self.focus_table()
                     return True
-                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.proxy.rowCount():
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.rowCount():
                     if not self.table.currentIndex().isValid():
-                        self._select_proxy_row(0)
+                        self._select_row(0)
                     self._on_table_activated(self.table.currentIndex())
                     return True
                 if key == Qt.Key.Key_Escape and self.search.text():
