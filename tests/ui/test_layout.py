@@ -204,3 +204,22 @@ def test_the_same_at_scale_factor_2(tmp_path):
          f"{Path(__file__).relative_to(root)}::test_every_item_of_the_bundled_kit_fits_a_960_by_540_window"],
         cwd=root, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+
+
+def test_the_role_column_shows_the_bundled_kits_whole_title_at_1280_by_720(qtbot, services, settings, make_window):
+    """The seed kit's long title ("Integration Engineer / Lead Integration Engineer") is read
+    whole, not "…Engin…": the Candidate column is as wide as the names need, not a fixed 220 px."""
+    from scorecard.ui.candidates.model import CandidateTableModel
+
+    services.kits.import_bundled()
+    for name in ("Zoë Ñúñez", "Priya Raghunathan", "王伟"):
+        services.candidates.add(name=name, kit_id="integration-engineer", target_level="mid")
+    window = make_window(services, settings, size=(1280, 720))
+    settle(qtbot)
+    table = window.candidates_page.table
+    header = table.horizontalHeader()
+    title = services.kits.latest("integration-engineer")[1].title
+    margins = 2 * (table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    assert table.fontMetrics().horizontalAdvance(title) + margins <= header.sectionSize(CandidateTableModel.ROLE)
+    names = header.sectionSize(CandidateTableModel.NAME)
+    assert table.fontMetrics().horizontalAdvance("Priya Raghunathan") < names < 220

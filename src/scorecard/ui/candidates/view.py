@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
@@ -24,6 +25,9 @@ from scorecard.ui.candidates.export import CandidateExports
 from scorecard.ui.candidates.model import CandidateRole, CandidateTableModel
 from scorecard.ui.candidates.round_list import RoundListModel, RoundListView
 from scorecard.ui.widgets import ToneLabel, elided_heading, wrap_label
+
+#: How many of the longest names (in characters) the Candidate column is sized to.
+NAMES_MEASURED = 20
 
 if TYPE_CHECKING:
     from scorecard.services import Services
@@ -241,13 +245,22 @@ class CandidatesPage(QWidget):
         fm = self.table.fontMetrics()
         icon = self.table.iconSize().width() + 16
         widths = {
-            CandidateTableModel.NAME: 220,
+            CandidateTableModel.NAME: self._name_width(fm),
             CandidateTableModel.LEVEL: self._level_width(fm),
             CandidateTableModel.MINE: fm.horizontalAdvance("1 submitted · 1 draft · 6 to do") + icon + 24,
             CandidateTableModel.FLAG: fm.horizontalAdvance("Auto-declined") + icon + 24,
         }
         for col, width in widths.items():
             header.resizeSection(col, width)
+
+    def _name_width(self, fm) -> int:
+        """Wide enough for the longest names in the list, within limits, so that the Role column
+        keeps the rest of the width (a kit title like "Integration Engineer / Lead Integration
+        Engineer" is read whole at 1280 px). Only the names longest in characters are measured:
+        10,000 names are not laid out at start-up."""
+        longest = heapq.nlargest(NAMES_MEASURED, (row.name for row in self.model.rows()), key=len)
+        widest = max((fm.horizontalAdvance(name) for name in longest), default=0)
+        return min(max(widest + 24, fm.horizontalAdvance("Candidate") + 48), fm.horizontalAdvance("M") * 18)
 
     def _level_width(self, fm) -> int:
         """Wide enough for the longest level name in the list (any kit's, any number of levels),
