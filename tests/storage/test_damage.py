@@ -90,6 +90,35 @@ def test_on_a_damaged_file_the_first_write_waits_for_the_check_and_is_refused(tm
     assert _sha(db) == before  # not even the close-time checkpoint wrote to it
 
 
+def test_a_deferred_check_starts_with_the_first_write_and_still_refuses_it(tmp_path):
+    """The window defers the file's check until its list is filled (check_now=False); a write
+    before that must neither hang nor slip through onto a damaged file."""
+    db = _filled(tmp_path / "scorecard.sqlite3", backup=False)
+    damage_an_index(db)
+    before = _sha(db)
+    svc = open_services(db, check_now=False)
+    try:
+        assert not svc.db.gate.done.wait(0.3)  # not started: nothing checks the file yet
+        with pytest.raises(SaveFailed) as caught:
+            svc.candidates.add(name="Should Not Be Written", kit_id="mini", target_level="mid")
+        assert "damaged" in str(caught.value) and svc.db.damage is not None
+    finally:
+        svc.close()
+    assert _sha(db) == before
+
+
+def test_a_deferred_check_runs_when_started(tmp_path):
+    db = _filled(tmp_path / "scorecard.sqlite3", backup=False)
+    damage_an_index(db)
+    svc = open_services(db, check_now=False)
+    try:
+        svc.db.start_integrity_check()
+        svc.db.start_integrity_check()  # once only
+        assert svc.db.gate.done.wait(10) and svc.db.damage is not None
+    finally:
+        svc.close()
+
+
 def test_a_write_failing_as_malformed_stops_all_writing(tmp_path):
     db = _filled(tmp_path / "scorecard.sqlite3")
     svc = open_services(db)

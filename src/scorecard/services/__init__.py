@@ -203,7 +203,8 @@ def held_by_window(path: str | Path) -> bool:
     return held_elsewhere(path)
 
 
-def open_services(path: str | Path) -> Services:
+def open_services(path: str | Path, *, check_now: bool = True) -> Services:
+    """The services on the database at `path` (see `open_database` for `check_now`)."""
     from scorecard import paths
 
     path = Path(path)
@@ -215,4 +216,4 @@ def open_services(path: str | Path) -> Services:
             os.chmod(data_dir, 0o700)  # the data folder is private, whoever made it
         except OSError:
             pass
-    return Services(open_database(path))
+    return Services(open_database(path, check_now=check_now))

@@ -86,10 +86,15 @@ class IntegrityGate:
         self.done = threading.Event()
         self.damage: str | None = None
         self._thread: threading.Thread | None = None
+        self._starting = threading.Lock()
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
-        self._thread.start()
+        """Start the check (once; later calls do nothing)."""
+        with self._starting:
+            if self._thread is not None or self.done.is_set():
+                return
+            self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
+            self._thread.start()
 
     def _run(self) -> None:
         try:
@@ -111,12 +116,14 @@ class IntegrityGate:
         self.done.set()
 
     def wait(self, timeout: float | None = None) -> str | None:
-        """Wait for the check; the damage found, or None."""
+        """Wait for the check (starting it if it was deferred); the damage found, or None."""
+        self.start()
         self.done.wait(timeout)
         return self.damage
 
     def authorizer(self, action: int, *_args) -> int:
         if action in _WRITE_ACTIONS:
+            self.start()  # a deferred check starts at the latest with the first write, which waits for it
             self.done.wait()
             if self.damage is not None:
                 return sqlite3.SQLITE_DENY
@@ -126,7 +133,8 @@ class IntegrityGate:
 class Database:
     """An open database file. Close it when done (the GUI does on quit)."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, gate: IntegrityGate | None = None):
+    def __init__(self, path: Path, connection: sqlite3.Connection, gate: IntegrityGate | None = None,
+                 *, check_now: bool = True):
         self.path = path
         self.connection = connection
         self._engine: Engine | None = None
@@ -135,7 +143,8 @@ class Database:
         self.recovery_note: str | None = None
         if gate is None:
             gate = IntegrityGate(path)
-            gate.start()
+            if check_now:
+                gate.start()
         self.gate = gate
         connection.set_authorizer(gate.authorizer)
 
@@ -143,6 +152,11 @@ class Database:
     def damage(self) -> str | None:
         """What the integrity check found wrong (no data from the file), None if nothing (yet)."""
         return self.gate.damage
+
+    def start_integrity_check(self) -> None:
+        """Start the check deferred with `open_database(check_now=False)` (the window does once its
+        list is ready: on a two-core laptop the check would otherwise compete with start-up)."""
+        self.gate.start()
 
     def check_integrity(self, timeout: float | None = None) -> str | None:
         """Wait for the check made on open; the damage it found, or None."""
@@ -313,8 +327,11 @@ class IdleCheckpointer(threading.Thread):
                 conn.close()
 
 
-def open_database(path: str | Path) -> Database:
+def open_database(path: str | Path, *, check_now: bool = True) -> Database:
     """Open (creating if needed) and migrate the database at `path`.
+
+    Its `PRAGMA quick_check` starts at once off this thread, or with `check_now=False` when
+    `Database.start_integrity_check` is called (or at the first write, which waits for it).
 
     Raises `DatabaseError` with a sentence a user can act on when the file cannot
     be opened, is not a Scorecard database, or was written by a newer version.
@@ -349,7 +366,7 @@ def open_database(path: str | Path) -> Database:
         except DatabaseError:
             conn.close()
             raise
-    db = Database(path, conn)
+    db = Database(path, conn, check_now=check_now)
     db.recovery_note = recovery_note
     return db
 
