@@ -380,3 +380,26 @@ def test_interviewer_view_uses_the_scorecards_own_version():
                             kits_by_version={"kv1": (VERSION, KIT)})
     assert view.header.kit_version == 3 and [i.item_id for i in view.scorecard.items] == ["q-api", "q-data", "ex"]
     assert view.scorecard.items[0].anchor == "poor anchor"
+
+
+def test_item_splits_follow_the_matrix_rule_item_by_item():
+    from scorecard.domain.consolidation import item_splits
+
+    r = report(card("Ann", "tech", {"q-api": "s1", "q-data": "s3"}),
+               card("Bob", "tech", {"q-api": "s3", "q-data": "s4"}, n=1),
+               card("Cy", "tech", {"q-data": "s1"}, submitted=False, n=2))  # a draft never makes a split
+    assert item_splits(r.evidence) == {("tech", "q-api"): 2}
+    # one interviewer alone never splits an item with themself
+    assert item_splits(report(card("Ann", "tech", {"q-api": "s1"})).evidence) == {}
+
+
+def test_recommendation_spread_counts_submitted_recommendations_only():
+    from scorecard.domain.consolidation import recommendation_spread
+
+    r = report(card("Ann", "tech", rec="strong-yes"), card("Bob", "tech", rec="no", n=1),
+               card("Cy", "tech", rec="strong-no", submitted=False, n=2))
+    tech = next(s for s in r.rounds if s.round_id == "tech")
+    assert recommendation_spread(tech.recommendations) == 2  # strong-yes (3) vs no (1); the draft's 0 is left out
+    near = report(card("Ann", "tech", rec="yes"), card("Bob", "tech", rec="no", n=1))
+    assert recommendation_spread(next(s for s in near.rounds if s.round_id == "tech").recommendations) is None
+    assert [s.kind for s in r.splits] == ["recommendation"]  # the report's own splits use the same rule

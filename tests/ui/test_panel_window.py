@@ -84,6 +84,16 @@ def test_assign_import_and_the_committee_view(services, settings, candidate, mak
         for r in range(dlg.side_by_side.rowCount()) for c in range(dlg.side_by_side.columnCount()))
     flags = [dlg.matrix.item(r, dlg.matrix.columnCount() - 1).text() for r in range(dlg.matrix.rowCount())]
     assert any("disagreement" in f for f in flags)  # Bo rated Exceeds, I rated Below
+    # … and side by side the same items are marked as splits, never shown as if they agreed
+    table = dlg.side_by_side
+    labels = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+    split_rows = [r for r, label in enumerate(labels) if label.startswith("⚠ split")]
+    assert split_rows and all(r >= 2 for r in split_rows)  # item rows (recommendation and summary come first)
+    for col in range(table.columnCount()):
+        cell = table.item(split_rows[0], col)
+        assert cell.text().startswith("⚠") and cell.font().bold()
+        assert cell.data(Qt.ItemDataRole.AccessibleTextRole).endswith("; split")
+    assert "split" in dlg.round_combo.itemText(dlg.round_combo.findData("tech"))
     assert "Every assigned round has a submitted scorecard" in dlg.status.text()
     dlg.exportRequested.disconnect(actions._on_committee_export)  # no modal file dialog in a test
     dlg.activateWindow()

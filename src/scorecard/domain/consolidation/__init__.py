@@ -57,6 +57,8 @@ from scorecard.domain.consolidation.disagreement import (
     DISAGREEMENT_THRESHOLD,
     disagreement_threshold,
     is_disagreement,
+    item_splits,
+    recommendation_spread,
 )
 from scorecard.domain.consolidation.model import (
     AddendumView,
@@ -123,6 +125,8 @@ __all__ = [
     "disagreement_threshold",
     "interviewer_view",
     "is_disagreement",
+    "item_splits",
+    "recommendation_spread",
     "krippendorff_alpha",
     "median_label",
     "round_state",

@@ -16,6 +16,7 @@ from scorecard.domain.consolidation.agreement import (
 from scorecard.domain.consolidation.disagreement import (
     disagreement_threshold,
     is_disagreement,
+    recommendation_spread,
     threshold_for,
 )
 from scorecard.domain.consolidation.model import (
@@ -531,14 +532,12 @@ def _splits(matrix: Matrix, rounds: list[RoundSummary], cards: list[Scorecard], 
                          low=_side(sub[0], by, names, corrected), high=_side(sub[-1], by, names, corrected),
                          key="matrix"))
     for rnd in rounds:
+        gap = recommendation_spread(rnd.recommendations)
+        if gap is None:
+            continue
         recs = sorted((r for r in rnd.recommendations if not r.draft and r.index is not None),
                       key=lambda r: r.index or 0)
-        if len(recs) < 2:
-            continue
-        gap = (recs[-1].index or 0) - (recs[0].index or 0)
         threshold = disagreement_threshold(recs[0].scale_size)
-        if gap < threshold:
-            continue
         sides = []
         for rec in (recs[0], recs[-1]):
             sc = by.get((rec.interviewer, rec.round_id))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from math import ceil
 
-from scorecard.domain.consolidation.model import Rating
+from scorecard.domain.consolidation.model import Rating, Recommendation, RoundEvidence
 from scorecard.domain.consolidation.spread import spread
 
 #: The smallest gap (in steps) that is ever a disagreement, whatever the scale.
@@ -34,3 +34,30 @@ def is_disagreement(ratings: Iterable[Rating]) -> bool:
     submitted = [r for r in ratings if not r.draft]
     s = spread(submitted)
     return s is not None and s >= threshold_for(submitted)
+
+
+def recommendation_spread(recommendations: Iterable[Recommendation]) -> int | None:
+    """Steps between the lowest and highest *submitted* recommendations of one round when they
+    disagree (`disagreement_threshold` of the recommendation scale), else None."""
+    given = [r for r in recommendations if not r.draft and r.index is not None]
+    if len(given) < 2:
+        return None
+    gap = max(r.index for r in given) - min(r.index for r in given)
+    return gap if gap >= disagreement_threshold(given[0].scale_size) else None
+
+
+def item_splits(evidence: Iterable[RoundEvidence]) -> dict[tuple[str, str], int]:
+    """(round id, item id) → spread in steps, for each item whose submitted ratings across its
+    round's scorecards disagree: the same rule as the matrix, item by item (the committee view's
+    side-by-side table marks these rows)."""
+    out: dict[tuple[str, str], int] = {}
+    for rnd in evidence:
+        by_item: dict[str, list[Rating]] = {}
+        for card in rnd.scorecards:
+            for item in card.items:
+                if item.rating is not None:
+                    by_item.setdefault(item.item_id, []).append(item.rating)
+        for item_id, ratings in by_item.items():
+            if is_disagreement(ratings):
+                out[(rnd.round_id, item_id)] = spread([r for r in ratings if not r.draft]) or 0
+    return out

@@ -1,8 +1,8 @@
 """The committee view of one candidate (services.committee decides what the viewer may see).
 
-Open: every scorecard side by side (items × scorecards), the competency matrix with
-disagreements and gaps as in the PDF, assigned-but-missing rounds, drafts, each scorecard's
-seal, and Ctrl+P to export the committee PDF. Blind: only the counts.
+Open: every scorecard side by side (items × scorecards) with splits marked, the competency
+matrix with disagreements and gaps as in the PDF, assigned-but-missing rounds, drafts, each
+scorecard's seal, and Ctrl+P to export the committee PDF. Blind: only the counts.
 
 Signals:
     exportRequested(str): the user asked for the committee PDF of this candidate (candidate id).
@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from scorecard.domain.consolidation import item_splits, recommendation_spread
 from scorecard.ui.widgets import heading, wrap_label
+
+SPLIT_MARK = "⚠"
 
 
 def _table(parent: QWidget, name: str) -> QTableWidget:
@@ -37,10 +40,15 @@ def _table(parent: QWidget, name: str) -> QTableWidget:
     return t
 
 
-def _cell(text: str, tip: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
+def _cell(text: str, tip: str = "", *, split: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(f"{SPLIT_MARK} {text}" if split else text)
     if tip:
         item.setToolTip(tip)
+    if split:  # marked in words too, for a screen reader and without colour
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}; split")
     return item
 
 
@@ -68,17 +76,28 @@ class CommitteeDialog(QDialog):
             self.tabs.hide()
             self.round_combo.hide()
         else:
+            self.splits = item_splits(view.report.evidence)
             self.round_combo.addItem("All rounds", None)
             for rnd in view.report.evidence:
                 if rnd.scorecards:
                     n = len(rnd.scorecards)
-                    self.round_combo.addItem(f"{rnd.name} ({n} scorecard{'s' if n != 1 else ''})", rnd.round_id)
+                    k = sum(1 for round_id, _item in self.splits if round_id == rnd.round_id)
+                    k += recommendation_spread(sc.recommendation for sc in rnd.scorecards) is not None
+                    marks = f", {SPLIT_MARK} {k} split{'s' if k != 1 else ''}" if k else ""
+                    self.round_combo.addItem(f"{rnd.name} ({n} scorecard{'s' if n != 1 else ''}{marks})",
+                                             rnd.round_id)
+            self.split_legend = wrap_label(
+                f"{SPLIT_MARK} marks a split: submitted ratings of one item, or one round's recommendations, "
+                "far enough apart for the committee to discuss — the rule of the PDF's matrix; drafts never "
+                "count.", self)
+            self.split_legend.setObjectName("keyHint")
             self._fill_side_by_side()
             self._fill_matrix()
             page = QWidget(self)
             column = QVBoxLayout(page)
             column.setContentsMargins(0, 4, 0, 0)
             column.addWidget(self.round_combo, 0, Qt.AlignmentFlag.AlignLeft)
+            column.addWidget(self.split_legend)
             column.addWidget(self.side_by_side, 1)
             self.tabs.addTab(page, "Scorecards side by side")
             self.tabs.addTab(self.matrix, "Matrix and disagreements")
@@ -129,13 +148,15 @@ class CommitteeDialog(QDialog):
         t.setColumnCount(len(cards))
         t.setRowCount(len(rows) + 2)
         headers = []
+        split_rounds = {rnd.round_id for rnd in evidence
+                        if recommendation_spread(sc.recommendation for sc in rnd.scorecards) is not None}
         for col, sc in enumerate(cards):
             vouched = self.view.vouched.get(sc.scorecard_id)
             seal_text = f"\n{vouched}" if vouched else ""
             draft = " · DRAFT" if str(sc.status) == "draft" else ""
             headers.append(f"{sc.interviewer}\n{sc.round_name}{draft}{seal_text}")
             rec = sc.recommendation.label or "—"
-            t.setItem(0, col, _cell(f"Recommendation: {rec}"))
+            t.setItem(0, col, _cell(f"Recommendation: {rec}", split=sc.round_id in split_rounds and not sc.draft))
             t.setItem(1, col, _cell(sc.summary, sc.summary))
             for it in sc.items:
                 if it.rating is not None:
@@ -149,10 +170,16 @@ class CommitteeDialog(QDialog):
                 ticked = sum(1 for m in it.indicators if m.checked)
                 if ticked:
                     text += f"  ·  {ticked} indicator{'s' if ticked != 1 else ''}"
-                t.setItem(2 + index[(sc.round_id, it.item_id)], col, _cell(text, it.notes))
+                split = (sc.round_id, it.item_id) in self.splits and it.rating is not None and not sc.draft
+                t.setItem(2 + index[(sc.round_id, it.item_id)], col, _cell(text, it.notes, split=split))
         t.setHorizontalHeaderLabels(headers)
-        t.setVerticalHeaderLabels(["Recommendation", "Summary",
-                                   *[title if only else f"{r}: {title}" for r, title in rows]])
+        labels = [title if only else f"{r}: {title}" for r, title in rows]
+        keys = sorted(index, key=index.get)
+        for row, key in enumerate(keys):
+            if key in self.splits:
+                steps = self.splits[key]
+                labels[row] = f"{SPLIT_MARK} split, {steps} steps apart — {labels[row]}"
+        t.setVerticalHeaderLabels(["Recommendation", "Summary", *labels])
         t.horizontalHeader().setDefaultSectionSize(200)
 
     def _fill_matrix(self) -> None:
