@@ -291,3 +291,20 @@ def test_auto_decline_always_follows_the_answers(services):
     services.scoring.discard(scorecard_id=b.id)  # the draft that declined is gone
     assert not declined() and not listed()
     assert "auto_declined" not in {r[1] for r in services.db.connection.execute("PRAGMA table_info(candidate)")}
+
+
+def test_the_first_write_stores_the_authors_stable_id_with_the_card(services):
+    """One transaction: there is never a stored card without its interviewer's id (#8's rule that
+    a change to stored data is one transaction; the id used to follow in a second statement)."""
+    cand = services.candidates.add(name="Kim", kit_id="mini", target_level="mid")
+    card = services.scoring.start_or_resume(candidate_id=cand.id, round_id="tech", interviewer="Rae")
+    statements: list[str] = []
+    services.db.connection.set_trace_callback(statements.append)
+    try:
+        services.scoring.rate(scorecard_id=card.id, item_id="q-api", step_id="meets")
+    finally:
+        services.db.connection.set_trace_callback(None)
+    assert not [s for s in statements if s.lstrip().upper().startswith("UPDATE SCORECARD SET INTERVIEWER_ID")]
+    (stored,) = services.db.connection.execute(
+        "SELECT interviewer_id FROM scorecard WHERE id = ?", (card.id,)).fetchone()
+    assert stored is not None and stored == services.panel.identity("Rae").id

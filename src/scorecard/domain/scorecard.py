@@ -150,6 +150,9 @@ class Created:
     times: tuple[tuple[str, float], ...]
     at: datetime
     creates_card: bool = True
+    #: The interviewer's stable id (the panel's, services.panel), stored with the header in the same
+    #: transaction; the service fills it in before storing.
+    author_id: str | None = None
 
     @property
     def scorecard_id(self) -> str:

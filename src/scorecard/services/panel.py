@@ -140,10 +140,6 @@ class PanelService:
         canon = {aliases.get(i, i) for i in ids}
         return {i for i in {*ids, *aliases, *aliases.values()} if aliases.get(i, i) in canon} | ids
 
-    def record_author(self, scorecard_id: str, interviewer: str) -> None:
-        """Give a newly created draft its interviewer's stable id."""
-        self._store.set_card_interviewer_id(scorecard_id, self.identity(interviewer).id)
-
     # --- assignments ----------------------------------------------------------------
 
     def assign(self, *, candidate_id: str, round_id: str, interviewers: list[str], round_ids: set[str]) -> list[Interviewer]:

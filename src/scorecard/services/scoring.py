@@ -11,6 +11,7 @@ not stored: the scorecard is written with its first real interaction.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from scorecard.domain.kit import Kit
@@ -151,10 +152,12 @@ class ScoringService:
         if card is None:
             raise NotFound(f"scorecard {change.scorecard_id} is not open")
         parts = card.to_store(change, at=self._clock())
+        if any(isinstance(p, Created) for p in parts):  # the first write carries the author's stable id
+            author = self._panel().identity(card.interviewer).id
+            parts = [replace(p, author_id=author) if isinstance(p, Created) else p for p in parts]
         self._store.apply(*parts)
         if any(isinstance(p, Created) for p in parts):
             card.stored = True
-            self._panel().record_author(card.id, card.interviewer)  # the interviewer's stable id
         if isinstance(change, Discarded):
             self._open.pop(card.id, None)
 

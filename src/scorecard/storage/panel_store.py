@@ -158,13 +158,6 @@ class PanelStore:
     def scorecards_per_interviewer(self) -> dict[str, int]:
         return dict(self._q("SELECT interviewer_id, count(*) FROM scorecard WHERE interviewer_id IS NOT NULL GROUP BY interviewer_id"))
 
-    def set_card_interviewer_id(self, scorecard_id: str, interviewer_id: str) -> None:
-        """Fill the id of a draft created before the laptop knew its user (a submitted card is never touched)."""
-        self._w(
-            "UPDATE scorecard SET interviewer_id = ? WHERE id = ? AND interviewer_id IS NULL AND status = 'draft'",
-            (interviewer_id, scorecard_id),
-        )
-
     # --- seals ---------------------------------------------------------------------------
 
     def add_seal(self, seal: SealRecord) -> None:

@@ -49,9 +49,9 @@ SET checked = excluded.checked, updated_at = excluded.updated_at
 _RESPONSE_COLUMNS = ("rating", "skip_reason", "knockout_option", "variant", "notes")
 _SCORECARD_COLUMNS = ("recommendation", "summary", "current_item_id")
 _INSERT_CARD = """
-INSERT INTO scorecard (id, candidate_id, kit_version_id, round_id, interviewer, status, recommendation, summary,
-                       current_item_id, created_at, updated_at, submitted_at, round_seconds)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO scorecard (id, candidate_id, kit_version_id, round_id, interviewer, interviewer_id, status,
+                       recommendation, summary, current_item_id, created_at, updated_at, submitted_at, round_seconds)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO NOTHING
 """
 _INSERT_ADDENDUM = (
@@ -126,7 +126,7 @@ def statements(change: Change) -> list[tuple[str, tuple]]:
     if isinstance(change, Created):
         c = change.card
         out = [(_INSERT_CARD, (
-            c.id, c.candidate_id, c.kit_version_id, c.round_id, c.interviewer, "draft", c.recommendation,
+            c.id, c.candidate_id, c.kit_version_id, c.round_id, c.interviewer, change.author_id, "draft", c.recommendation,
             c.summary, c.current_item_id, c.created_at.isoformat(), change.at.isoformat(), None,
             c.round_seconds))]
         for item_id, seconds in change.times:
