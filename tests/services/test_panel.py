@@ -133,3 +133,29 @@ def test_the_committee_report_cover_names_assigned_rounds_not_yet_submitted(serv
     cover = Pdf(services.export.consolidated_pdf(cand)).flat
     assert "Assigned, not yet submitted Technical interview — Ana" in cover
     assert "— Bo" not in cover
+
+
+def test_a_scorecard_is_never_stored_submitted_without_its_seal(services, monkeypatch):
+    """Submit and seal are one transaction: if the seal cannot be written, the submit does not
+    land either (before, a crash between the two left a submitted card reading "not sealed")."""
+    from scorecard.services.errors import SaveFailed
+    from scorecard.storage.panel_store import PanelStore
+
+    cand = services.candidates.add(name="Kim", kit_id="mini", target_level="mid")
+    card = score_round(services, candidate_id=cand.id, round_id="tech", interviewer="Ann", submit=False)
+
+    def broken(self, seal):
+        self._w("INSERT INTO seal (subject_id) VALUES (NULL)")  # a write that fails inside the transaction
+
+    monkeypatch.setattr(PanelStore, "add_seal", broken)
+    with pytest.raises(SaveFailed):
+        services.scoring.submit(scorecard_id=card.id)
+    row = services.db.connection.execute("SELECT status FROM scorecard WHERE id = ?", (card.id,)).fetchone()
+    assert row == ("draft",) and services.scoring.get(card.id).status.value == "draft"
+    assert not services.db.connection.in_transaction
+
+    monkeypatch.undo()
+    services.scoring.submit(scorecard_id=card.id)
+    assert services.seals.verify(card.id).status.value == "sealed"
+    added = services.scoring.add_addendum(scorecard_id=card.id, author="Ann", text="One more thing.")
+    assert services.db.connection.execute("SELECT count(*) FROM seal WHERE subject_id = ?", (added.id,)).fetchone() == (1,)

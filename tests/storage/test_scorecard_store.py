@@ -65,7 +65,7 @@ def test_creation_and_first_interaction_are_one_transaction(draft):
     path = svc.database_path
     store = svc.scoring._store
     real = store._conn
-    store._conn = FailOnCall(real, fail_at=3)  # BEGIN, the scorecard row, then the rating fails
+    store._conn = FailOnCall(real, fail_at=2)  # the scorecard row (inside BEGIN … on the database), then the rating fails
     try:
         with pytest.raises(SaveFailed):
             svc.scoring.rate(scorecard_id=card.id, item_id="q-api", step_id="meets")
@@ -88,7 +88,7 @@ def test_discarding_a_draft_removes_everything_at_once(draft):
     path = svc.database_path
     store = s._store
     real = store._conn
-    store._conn = FailOnCall(real, fail_at=4)  # BEGIN, marks, responses — then the scorecard fails
+    store._conn = FailOnCall(real, fail_at=3)  # marks, responses (inside BEGIN … on the database) — then the scorecard fails
     try:
         with pytest.raises(SaveFailed):
             s.discard(scorecard_id=card.id)

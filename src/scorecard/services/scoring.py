@@ -212,20 +212,26 @@ class ScoringService:
         """Lock the scorecard. Raises `CannotSubmit` with the structured problems."""
         card = self.get(scorecard_id)
         change = card.submit(self.kit_for(card), at=self._clock())
+        seals = self._seals()
         try:
-            self.save(change)
+            # the lock and this laptop's seal on it in one transaction: never a submitted card
+            # left unsealed by a crash between the two
+            with self._store.together():
+                self.save(change)
+                seals.seal_scorecard(scorecard_id)
         except Exception:
             card.status, card.submitted_at = ScorecardStatus.DRAFT, None  # not on disk: not submitted
             raise
-        self._seals().seal_scorecard(scorecard_id)  # after the lock is on disk: the laptop vouches for it
         return card
 
     def add_addendum(self, *, scorecard_id: str, author: str, text: str, item_id: str | None = None):
         """Append a dated correction to a submitted scorecard, optionally naming the item it corrects."""
-        change = self._interact(scorecard_id, lambda c, k: c.add_addendum(
-            k, author=author, text=text, item_id=item_id, at=self._clock()))
-        assert isinstance(change, AddendumAdded)
-        self._seals().seal_addendum(change.addendum)
+        seals = self._seals()
+        with self._store.together():  # the addendum and its seal, all or nothing
+            change = self._interact(scorecard_id, lambda c, k: c.add_addendum(
+                k, author=author, text=text, item_id=item_id, at=self._clock()))
+            assert isinstance(change, AddendumAdded)
+            seals.seal_addendum(change.addendum)
         return change.addendum
 
     def discard(self, *, scorecard_id: str) -> None:

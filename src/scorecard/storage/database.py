@@ -228,8 +228,11 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One all-or-nothing write on the raw connection."""
+        """One all-or-nothing write on the raw connection; inside another, part of that one."""
         conn = self.connection
+        if conn.in_transaction:  # nested: the outer transaction commits or rolls back everything
+            yield conn
+            return
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:

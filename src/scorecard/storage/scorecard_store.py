@@ -12,7 +12,8 @@ sessions cost several times more per click.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import TypeVar
 
@@ -152,7 +153,18 @@ def statements(change: Change) -> list[tuple[str, tuple]]:
 
 class ScorecardStore:
     def __init__(self, db: Database):
+        self._db = db
         self._conn = db.connection
+
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Writes made inside (this store's and others' on the same database) land all or
+        nothing: a submit and its seal, an addendum and its seal."""
+        try:
+            with self._db.transaction():
+                yield
+        except sqlite3.Error as exc:  # BEGIN or COMMIT itself failed (busy, full, read-only)
+            raise SaveFailed(describe(exc)) from exc
 
     def apply(self, *changes: Change) -> None:
         """Store changes all or nothing: one statement runs on its own (its own durable
@@ -165,18 +177,12 @@ class ScorecardStore:
 
     def _run(self, parts: list[tuple[str, tuple]], *, expect_one_change: bool) -> None:
         conn = self._conn
-        if len(parts) == 1:
+        if len(parts) == 1:  # one statement: its own durable transaction, or part of `together()`
             sql, params = parts[0]
             changed = conn.execute(sql, params).rowcount
             if expect_one_change and changed != 1:
                 raise ScorecardLocked("this scorecard was already submitted")
             return
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._db.transaction():  # several: one BEGIN IMMEDIATE … COMMIT (or the one around them)
             for sql, params in parts:
                 conn.execute(sql, params)
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
