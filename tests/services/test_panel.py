@@ -99,7 +99,7 @@ def test_migration_turns_existing_scorecard_names_into_interviewers(tmp_path):
     conn.execute("DROP TRIGGER scorecard_locked_update")
     conn.execute("UPDATE scorecard SET interviewer_id = NULL")
     for t in ("interviewer", "interviewer_alias", "assignment", "setting", "seal", "bundle_seen",
-              "tombstone", "committee_decision"):  # everything after 0004, the revision before 0005
+              "tombstone", "committee_decision", "assignment_removal"):  # everything after 0004, the revision before 0005
         conn.execute(f"DROP TABLE {t}")
     conn.execute("DROP INDEX ix_scorecard_interviewer_id")
     conn.execute("ALTER TABLE scorecard DROP COLUMN interviewer_id")

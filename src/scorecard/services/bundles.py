@@ -33,7 +33,8 @@ FORMAT_VERSION = 1
 #: The first app version that reads each format version (for "update Scorecard to version X or later").
 READER_SINCE = {1: "0.1.0"}
 SUFFIX = ".scorecard-bundle"
-RECORD_KINDS = ("kit_versions", "interviewers", "candidates", "assignments", "scorecards", "tombstones")
+RECORD_KINDS = ("kit_versions", "interviewers", "candidates", "assignments", "unassignments", "scorecards",
+                "tombstones")
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 MAX_BUNDLE_BYTES = 200 * 1024 * 1024
 
@@ -125,6 +126,10 @@ def encrypt(data: bytes, passphrase: str) -> bytes:
     return json.dumps({**header, "ciphertext": base64.b64encode(sealed).decode()}, sort_keys=True).encode() + b"\n"
 
 
+#: What an unassignment record holds (docs/bundle-format.md).
+UNASSIGNMENT_FIELDS = ("candidate_id", "round_id", "interviewer_id", "removed_at")
+
+
 def _check_version(doc: dict) -> None:
     version = doc.get("format_version")
     if not isinstance(version, int):
@@ -167,6 +172,11 @@ def decode(data: bytes, *, passphrase: str | None = None) -> dict:
            or not isinstance(t.get("erased_at"), str) for t in tombstones):
         raise BundleRejected("its records are not in the documented shape (a tombstone without "
                              "candidate_id and erased_at)")
+    unassignments = records.get("unassignments", [])  # files from before unassignments travelled have none
+    if any(not isinstance(u, dict) or not all(isinstance(u.get(k), str) for k in UNASSIGNMENT_FIELDS)
+           for u in unassignments):
+        raise BundleRejected("its records are not in the documented shape (an unassignment without "
+                             + ", ".join(UNASSIGNMENT_FIELDS) + ")")
     return {k: records.get(k, []) for k in RECORD_KINDS}
 
 
@@ -239,6 +249,8 @@ class BundleService:
             "interviewers": r.interviewers(people),
             "candidates": candidates,
             "assignments": assignments,
+            # assignments taken back (ids and when), so a removal reaches every laptop
+            "unassignments": [] if only_cards else r.assignment_removals(cand_ids),
             "scorecards": cards,
             # every erase this laptop knows of: ids and dates only, so an erase reaches every laptop
             "tombstones": r.tombstones() if tombstones and not only_cards else [],
@@ -351,6 +363,9 @@ class BundleService:
                 for a in records["assignments"]:
                     if a["candidate_id"] not in erased:
                         report.added["assignments"] += w.insert_assignment(a, now)
+                for u in records["unassignments"]:
+                    if u["candidate_id"] not in erased and w.candidates([u["candidate_id"]]):
+                        report.added["unassignments"] += w.apply_assignment_removal(u)
                 texts = {k["id"]: k.get("source_text") for k in records["kit_versions"]}
                 for card in records["scorecards"]:
                     if card["candidate_id"] not in erased:

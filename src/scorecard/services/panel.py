@@ -153,7 +153,7 @@ class PanelService:
 
     def unassign(self, *, candidate_id: str, round_id: str, interviewer: str) -> None:
         person = self.resolve_interviewer(interviewer)
-        if not self._store.remove_assignment(candidate_id, round_id, person.id):
+        if not self._store.remove_assignment(candidate_id, round_id, person.id, utcnow().isoformat()):
             raise NotFound(f"{person.name} is not assigned to round '{round_id}'")
 
     def assignments(self, candidate_id: str | None = None) -> list[Assignment]:

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from scorecard.storage import erase
 from scorecard.storage.database import Database
 from scorecard.storage.errors import SaveFailed, describe
+from scorecard.storage.panel_store import record_removal
 
 KIT_COLUMNS = ("id", "kit_id", "version", "title", "content_hash", "source_name", "source_text", "kit_json", "imported_at")
 CANDIDATE_COLUMNS = ("id", "name", "kit_id", "target_level", "created_at", "withdrawn_at", "updated_at")
@@ -122,6 +123,13 @@ class BundleReader:
                       f"WHERE candidate_id IN ({_marks(len(ids))}) ORDER BY id", ids,
                       ("id", "candidate_id", "round_id", "interviewer_id", "created_at"))
 
+    def assignment_removals(self, candidate_ids: Iterable[str]) -> list[dict]:
+        ids = sorted(set(candidate_ids))
+        columns = ("candidate_id", "round_id", "interviewer_id", "removed_at")
+        return _dicts(self._conn, f"SELECT {','.join(columns)} FROM assignment_removal "
+                      f"WHERE candidate_id IN ({_marks(len(ids))}) ORDER BY candidate_id, round_id, interviewer_id",
+                      ids, columns)
+
     def interviewers(self, ids: Iterable[str]) -> list[dict]:
         ids = sorted({i for i in ids if i})
         return _dicts(self._conn, "SELECT id, name, public_key, created_at FROM interviewer "
@@ -185,10 +193,26 @@ class BundleWriter(BundleReader):
                            (key, interviewer_id))
 
     def insert_assignment(self, a: dict, at: str) -> int:
+        """Store an assignment unless it is held already or was taken back after it was made."""
+        created = a.get("created_at") or at
         return self._conn.execute(
-            "INSERT OR IGNORE INTO assignment (id, candidate_id, round_id, interviewer_id, created_at) VALUES (?, ?, ?, ?, ?)",
-            (a["id"], a["candidate_id"], a["round_id"], a["interviewer_id"], a.get("created_at") or at),
+            "INSERT OR IGNORE INTO assignment (id, candidate_id, round_id, interviewer_id, created_at) "
+            "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM assignment_removal WHERE candidate_id = ? "
+            "AND round_id = ? AND interviewer_id = ? AND removed_at >= ?)",
+            (a["id"], a["candidate_id"], a["round_id"], a["interviewer_id"], created,
+             a["candidate_id"], a["round_id"], a["interviewer_id"], created),
         ).rowcount
+
+    def apply_assignment_removal(self, r: dict) -> int:
+        """Another laptop took an assignment back: keep the removal and drop the assignment if it
+        was made before it (one made later stands). 1 if anything changed here."""
+        key = (r["candidate_id"], r["round_id"], r["interviewer_id"])
+        news = record_removal(self._conn, *key, r["removed_at"])
+        dropped = self._conn.execute(
+            "DELETE FROM assignment WHERE candidate_id = ? AND round_id = ? AND interviewer_id = ? AND created_at <= ?",
+            (*key, r["removed_at"]),
+        ).rowcount
+        return 1 if news or dropped else 0
 
     def existing_card(self, card_id: str) -> tuple[str, str] | None:
         """(status, updated_at) of a stored scorecard."""

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 #: The Alembic revision this code expects; a test checks it matches the migrations' head.
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"
 #: Bulk work (imports, exports) waits this long for another writer to finish.
 BUSY_TIMEOUT_MS = 5000
 #: A click waits at most this long, so the window never freezes; the UI retries instead.

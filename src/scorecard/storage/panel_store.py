@@ -126,11 +126,17 @@ class PanelStore:
             )
             return conn.total_changes - before
 
-    def remove_assignment(self, candidate_id: str, round_id: str, interviewer_id: str) -> int:
-        return self._w(
-            "DELETE FROM assignment WHERE candidate_id = ? AND round_id = ? AND interviewer_id = ?",
-            (candidate_id, round_id, interviewer_id),
-        )
+    def remove_assignment(self, candidate_id: str, round_id: str, interviewer_id: str, at: str) -> int:
+        """Take an assignment back, remembering when (bundles carry the removal to other laptops).
+        One transaction; 0 when there was no such assignment."""
+        with self._db.transaction() as conn:
+            removed = conn.execute(
+                "DELETE FROM assignment WHERE candidate_id = ? AND round_id = ? AND interviewer_id = ?",
+                (candidate_id, round_id, interviewer_id),
+            ).rowcount
+            if removed:
+                record_removal(conn, candidate_id, round_id, interviewer_id, at)
+            return removed
 
     def assignments(self, candidate_id: str | None = None) -> list[Assignment]:
         if candidate_id is None:
@@ -184,3 +190,13 @@ class PanelStore:
 
     def mark_seen(self, name: str, digest: str, at: str) -> None:
         self._w("INSERT OR IGNORE INTO bundle_seen (name, digest, seen_at) VALUES (?, ?, ?)", (name, digest, at))
+
+
+def record_removal(conn: sqlite3.Connection, candidate_id: str, round_id: str, interviewer_id: str, removed_at: str) -> int:
+    """Keep (the latest) removal of this assignment; 1 if that is news here."""
+    return conn.execute(
+        "INSERT INTO assignment_removal (candidate_id, round_id, interviewer_id, removed_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (candidate_id, round_id, interviewer_id) DO UPDATE SET removed_at = excluded.removed_at "
+        "WHERE excluded.removed_at > assignment_removal.removed_at",
+        (candidate_id, round_id, interviewer_id, removed_at),
+    ).rowcount

@@ -199,6 +199,18 @@ class AssignmentRow(SQLModel, table=True):
     created_at: str
 
 
+class AssignmentRemovalRow(SQLModel, table=True):
+    """An assignment taken back: kept (ids and when only) so that the removal reaches every laptop
+    and no older file assigns the interviewer again; an assignment made later wins over it."""
+
+    __tablename__ = "assignment_removal"
+
+    candidate_id: str = Field(foreign_key="candidate.id", primary_key=True)
+    round_id: str = Field(primary_key=True)
+    interviewer_id: str = Field(primary_key=True)
+    removed_at: str
+
+
 class SettingRow(SQLModel, table=True):
     """Per-database settings: who this laptop's user is, the role, the exchange folder."""
 
