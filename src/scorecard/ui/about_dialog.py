@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from scorecard import __version__, paths
-from scorecard.ui.widgets import ZWSP, breakable, heading, wrap_label
+from scorecard.ui.widgets import ZWSP, breakable, heading, put_in_reading_order, wrap_label
 
 if TYPE_CHECKING:
     from scorecard.services import Services
@@ -97,6 +97,7 @@ class AboutDialog(QDialog):
         box.addLayout(top)
         box.addLayout(form)
         box.addWidget(buttons)
+        put_in_reading_order(self)  # form labels before their fields for a screen reader's review
 
         buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self.copy_details)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scorecard.ui.widgets import wrap_label
+from scorecard.ui.widgets import put_in_reading_order, wrap_label
 
 if TYPE_CHECKING:
     from scorecard.services import Services
@@ -84,6 +84,7 @@ class DecisionDialog(QDialog):
         box.addLayout(form)
         box.addWidget(self.problem)
         box.addWidget(self.buttons)
+        put_in_reading_order(self)  # form labels before their fields for a screen reader's review
         self.setMinimumWidth(460)
 
         self.buttons.accepted.connect(self._on_save)

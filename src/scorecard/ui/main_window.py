@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizeGrip,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -144,6 +145,9 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services | None = None, settings: Settings | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
+        # the menu bar before the page and the status bar: a screen reader's review walks the
+        # window's parts in the order they were made, and should meet them top to bottom
+        self.menuBar()
         self.settings = settings if settings is not None else Settings.default()
         self.services: Services | None = None
         self.candidates_page: CandidatesPage | None = None
@@ -185,6 +189,9 @@ class MainWindow(QMainWindow):
         self.hint.setObjectName("footerHint")
         self.hint.setAccessibleName("Keyboard hints")
         self.statusBar().addWidget(self.hint, 1)
+        grip = self.statusBar().findChild(QSizeGrip)
+        if grip is not None:
+            grip.raise_()  # the resize corner after the hints it sits right of
         self._help_overlay: HelpOverlay | None = None  # built on first use: see help_overlay
 
         self._build_menus()

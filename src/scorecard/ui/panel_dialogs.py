@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scorecard.ui.widgets import ToneLabel, wrap_label
+from scorecard.ui.widgets import ToneLabel, put_in_reading_order, wrap_label
 
 
 class EditCandidateDialog(QDialog):
@@ -44,6 +44,7 @@ class EditCandidateDialog(QDialog):
         box.addLayout(form)
         box.addWidget(self.problem)
         box.addWidget(buttons)
+        put_in_reading_order(self)  # form labels before their fields for a screen reader's review
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
 
@@ -102,6 +103,7 @@ class AssignDialog(QDialog):
         box.addWidget(self.problem)
         box.addWidget(self.panel_list, 1)
         box.addWidget(buttons)
+        put_in_reading_order(self)  # form labels before their fields for a screen reader's review
         self.assign_button.setDefault(True)  # Enter in the names field assigns; Esc closes
         self.assign_button.clicked.connect(self.assign)
         buttons.rejected.connect(self.reject)

@@ -20,15 +20,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
+    QStyledItemDelegate,
+    QTabWidget,
     QToolButton,
     QWidget,
 )
@@ -448,3 +451,51 @@ class WrappingScrollArea(QScrollArea):
                     self.setFixedHeight(height)
         finally:
             self._fitting = False
+
+
+def reading_order_splitter(parent: QWidget, *panes: QWidget,
+                           orientation: Qt.Orientation = Qt.Orientation.Horizontal) -> QSplitter:
+    """A splitter holding `panes` left to right (or top to bottom) whose children — what a screen
+    reader's review walks — are in that order too: QSplitter.addWidget puts each new pane *first*
+    among its children, so three panes would read right to left. Raising each in turn puts them
+    back in order (splitter panes never overlap, so the stacking change is invisible)."""
+    splitter = QSplitter(orientation, parent)
+    for pane in panes:
+        splitter.addWidget(pane)
+    for index, pane in enumerate(panes):  # each pane after the handle that precedes it on screen
+        splitter.handle(index).raise_()
+        pane.raise_()
+    return splitter
+
+
+def put_in_reading_order(widget: QWidget) -> None:
+    """Reorder `widget`'s children (and theirs) as its layouts place them, so that a screen reader's
+    review — which walks children in the order they were made — meets them as they are on screen.
+    For dialogs built with form layouts (a row's label is made after its field), button boxes (an
+    added button after the standard ones) and tab widgets (the pages before the tabs); call it once
+    the dialog is built. Only widgets a layout manages move; stacking never matters between them
+    (a layout does not overlap its items)."""
+    layout = widget.layout()
+    if layout is not None:
+        _raise_in_order(layout)
+    if isinstance(widget, QTabWidget):
+        widget.tabBar().lower()  # the tabs before the page they switch
+    for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if not child.isWindow():
+            put_in_reading_order(child)
+
+
+def _raise_in_order(layout) -> None:
+    if isinstance(layout, QFormLayout):
+        items = [layout.itemAt(row, role) for row in range(layout.rowCount())
+                 for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
+                              QFormLayout.ItemRole.SpanningRole)]
+    else:
+        items = [layout.itemAt(i) for i in range(layout.count())]
+    for item in items:
+        if item is None:
+            continue
+        if item.widget() is not None:
+            item.widget().raise_()
+        elif item.layout() is not None:
+            _raise_in_order(item.layout())

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from scorecard.ui.widgets import ToneLabel
+from scorecard.ui.widgets import ToneLabel, put_in_reading_order
 
 if TYPE_CHECKING:
     from scorecard.services import Services
@@ -69,6 +69,7 @@ class AddCandidateDialog(QDialog):
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
 
+        put_in_reading_order(self)  # form labels before their fields for a screen reader's review
         self._on_kit_changed()
         self._on_input_changed()
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,7 +23,7 @@ from scorecard.ui import keys
 from scorecard.ui.candidates.export import CandidateExports
 from scorecard.ui.candidates.model import CandidateRole, CandidateTableModel
 from scorecard.ui.candidates.round_list import RoundListModel, RoundListView
-from scorecard.ui.widgets import ToneLabel, elided_heading, wrap_label
+from scorecard.ui.widgets import ToneLabel, elided_heading, reading_order_splitter, wrap_label
 
 #: How many of the longest names (in characters) the Candidate column is sized to.
 NAMES_MEASURED = 20
@@ -55,8 +54,10 @@ class CandidatesPage(QWidget):
         #: the kits shipped with the app are being imported (the add dialog says so while it has none)
         self.kits_loading = False
 
-        # --- top row: search and add ---
+        # --- top row: search and add (made in screen order: a screen reader's review follows it) ---
+        search_label = QLabel("Search:", self)  # Ctrl+F; Alt+S opens the Scorecard menu
         self.search = QLineEdit(self)
+        search_label.setBuddy(self.search)
         self.search.setObjectName("candidateSearch")
         self.search.setAccessibleName("Search candidates")
         self.search.setAccessibleDescription(f"Type to filter. Shortcut: {keys.first('search')}")
@@ -64,11 +65,11 @@ class CandidatesPage(QWidget):
             f"Search by name, role or level — accents and case do not matter ({keys.first('search')})"
         )
         self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleDescription("Number of candidates shown")  # the count is the name
         self.add_button = QPushButton(f"Add candidate… ({keys.first('add-candidate')})", self)
         self.add_button.setAccessibleName("Add candidate")
         self.add_button.setAccessibleDescription(f"Shortcut: {keys.first('add-candidate')}")
-        self.count_label = QLabel(self)
-        self.count_label.setAccessibleDescription("Number of candidates shown")  # the count is the name
 
         # --- the table ---
         self.model = CandidateTableModel(self)
@@ -106,7 +107,9 @@ class CandidatesPage(QWidget):
         self.declined_label.setWordWrap(True)
         self.declined_label.hide()
         self.rounds_model = RoundListModel(self)
+        rounds_heading = QLabel("&Rounds — Enter starts or resumes", self.detail)
         self.rounds = RoundListView(self.detail)
+        rounds_heading.setBuddy(self.rounds)
         self.rounds.setObjectName("roundList")
         self.rounds.setModel(self.rounds_model)
         self.rounds_help = wrap_label(
@@ -118,16 +121,12 @@ class CandidatesPage(QWidget):
         detail_box.addWidget(self.detail_title)
         detail_box.addWidget(self.detail_sub)
         detail_box.addWidget(self.declined_label)
-        rounds_heading = QLabel("&Rounds — Enter starts or resumes", self.detail)
-        rounds_heading.setBuddy(self.rounds)
         detail_box.addWidget(rounds_heading)
         detail_box.addWidget(self.rounds, 1)
         detail_box.addWidget(self.rounds_help)
 
         # --- layout ---
         top = QHBoxLayout()
-        search_label = QLabel("Search:", self)  # Ctrl+F; Alt+S opens the Scorecard menu
-        search_label.setBuddy(self.search)
         top.addWidget(search_label)
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
@@ -137,9 +136,7 @@ class CandidatesPage(QWidget):
         left_box.setContentsMargins(0, 0, 0, 0)
         left_box.addWidget(self.table, 1)
         left_box.addWidget(self.empty_label)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
+        self.splitter = reading_order_splitter(self, left, self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)

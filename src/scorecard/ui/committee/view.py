@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from scorecard.domain.consolidation import item_splits, recommendation_spread
-from scorecard.ui.widgets import heading, wrap_label
+from scorecard.ui.widgets import heading, put_in_reading_order, wrap_label
 
 SPLIT_MARK = "⚠"
 
@@ -108,6 +108,7 @@ class CommitteeDialog(QDialog):
         self.export_button.setAccessibleName("Export committee PDF")
         self.export_button.setEnabled(not view.blind)
         box.addWidget(buttons)
+        put_in_reading_order(self)  # tabs before their page, Export before Close, for a screen reader's review
         self._export_shortcut = QShortcut(QKeySequence("Ctrl+P"), self)
 
         buttons.rejected.connect(self.reject)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +34,14 @@ from scorecard.ui.scoring.progress_rail import ProgressRail, RailModel
 from scorecard.ui.scoring.rating_bar import Choice, ChoiceBar
 from scorecard.ui.scoring.reveal import reveal
 from scorecard.ui.scoring.timer import ItemTimer, RoundClock
-from scorecard.ui.widgets import ToneLabel, WrappingScrollArea, elided_heading, heading, wrap_label
+from scorecard.ui.widgets import (
+    ToneLabel,
+    WrappingScrollArea,
+    elided_heading,
+    heading,
+    reading_order_splitter,
+    wrap_label,
+)
 
 if TYPE_CHECKING:
     from scorecard.domain.kit import ItemBase, Kit
@@ -133,6 +139,7 @@ class ScoringPage(QWidget):
         self.status_icon = QLabel(self)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("scorecardStatus")
+        self.discard_button = QPushButton("Discard…", self)  # beside the draft's status
         self.timer_icon = QLabel(self)
         self.timer_label = QLabel(self)
         self.timer_label.setObjectName("keyHint")
@@ -159,30 +166,31 @@ class ScoringPage(QWidget):
         self.answer_heading = heading("Rating", self.right)
         self.answer_scale = wrap_label("", self.right, selectable=False)
         self.answer_scale.setObjectName("keyHint")
-        self.answer_host = QVBoxLayout()
+        # the item's rating steps (or knock-out options) go in a box made here, before the notes, so a
+        # screen reader's review meets them where they are on screen (children keep creation order)
+        self.answer_box = QWidget(self.right)
+        self.answer_host = QVBoxLayout(self.answer_box)
         self.answer_host.setContentsMargins(0, 0, 0, 0)
         self.outcome_label = ToneLabel("", "info", self.right, bold=True)
         self.outcome_label.setObjectName("outcome")
         self.outcome_label.setWordWrap(True)
         self.outcome_label.hide()
+        notes_label = wrap_label(f"Evidence &notes ({keys.first('notes')}) — saved as you type", self.right,
+                                 selectable=False)
         self.notes = QPlainTextEdit(self.right)
         self.notes.setObjectName("notes")
         self.notes.setAccessibleName("Evidence notes")
         self.notes.setPlaceholderText("What did the candidate say or do? Quotes, examples, specifics.")
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
-        notes_label = wrap_label(f"Evidence &notes ({keys.first('notes')}) — saved as you type", self.right,
-                                 selectable=False)
         notes_label.setBuddy(self.notes)
-        self.skip_button = QPushButton(f"Skip… ({keys.first('skip')})", self)
-        self.skip_button.setAccessibleName("Skip this item with a reason")
         self.skip_label = wrap_label("", self.right)
         self.skip_label.setObjectName("skipReason")
         right_box = QVBoxLayout(self.right)
         right_box.setContentsMargins(4, 0, 8, 8)
         right_box.addWidget(self.answer_heading)
         right_box.addWidget(self.answer_scale)
-        right_box.addLayout(self.answer_host)
+        right_box.addWidget(self.answer_box)
         right_box.addWidget(self.outcome_label)
         right_box.addSpacing(6)
         right_box.addWidget(notes_label)
@@ -190,10 +198,7 @@ class ScoringPage(QWidget):
         right_box.addWidget(self.skip_label)  # the skip button is in the footer: always on screen
         self.right_scroll = _scrolling(self.right, self, "answerScroll")
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.rail)
-        self.splitter.addWidget(self.item_scroll)
-        self.splitter.addWidget(self.right_scroll)
+        self.splitter = reading_order_splitter(self, self.rail, self.item_scroll, self.right_scroll)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
@@ -204,12 +209,13 @@ class ScoringPage(QWidget):
         self.back_button = QPushButton(f"◀ List ({keys.first('back')})", self)
         self.back_button.setAccessibleName("Back to the candidate list")
         self.back_button.setToolTip("Back to the candidate list")  # the label is short to fit 200 % text
+        self.skip_button = QPushButton(f"Skip… ({keys.first('skip')})", self)
+        self.skip_button.setAccessibleName("Skip this item with a reason")
         self.prev_button = QPushButton(f"Prev ({keys.first('previous')})", self)
         self.prev_button.setAccessibleName("Previous item")
         self.next_button = QPushButton(f"Next ({keys.first('next')})", self)
         self.next_button.setAccessibleName("Next item")
         self.submit_button = QPushButton(f"Submit… ({keys.first('submit')})", self)
-        self.discard_button = QPushButton("Discard…", self)
         self.discard_button.setFlat(True)
         self.discard_button.setToolTip(f"Discard this draft scorecard ({keys.first('discard')}); asks first")
         self.discard_button.setAccessibleName("Discard this draft scorecard")
@@ -226,7 +232,7 @@ class ScoringPage(QWidget):
         header.addLayout(names, 1)
         header.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignTop)
-        header.addWidget(self.discard_button, 0, Qt.AlignmentFlag.AlignTop)  # beside the draft's status
+        header.addWidget(self.discard_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addSpacing(16)
         header.addWidget(self.timer_icon, 0, Qt.AlignmentFlag.AlignTop)
         clocks = QVBoxLayout()
@@ -557,7 +563,7 @@ class ScoringPage(QWidget):
                 Choice(o.id, o.label, f"Outcome: {OUTCOMES[o.outcome.value][0]}", self._choice_key(i))
                 for i, o in enumerate(item.options)
             ]
-            return ChoiceBar(choices, self.right, kind="Answer")
+            return ChoiceBar(choices, self.answer_box, kind="Answer")
         scale = self._kit.scale_for(item)
         self.answer_heading.setText(f"Rating — keys {keys.key_range(self._step_keys, len(scale.steps))}")
         self.answer_scale.setText(f"Scale: {scale.name}. Each step says what it looks like.")
@@ -565,7 +571,7 @@ class ScoringPage(QWidget):
             Choice(s.id, s.label, self._kit.anchor_for(item, s.id), self._choice_key(i))
             for i, s in enumerate(scale.steps)
         ]
-        return ChoiceBar(choices, self.right, kind="Rating")
+        return ChoiceBar(choices, self.answer_box, kind="Rating")
 
     def _choice_key(self, i: int) -> str:
         return self._step_keys[i] if i < len(self._step_keys) else ""
