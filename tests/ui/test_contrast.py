@@ -75,6 +75,8 @@ def test_every_text_and_border_colour_of_the_style_sheet_meets_aa(palette, qapp)
     backgrounds = theme.backgrounds(palette)
     checked = 0
     for selector, props in rules(qapp.styleSheet()):
+        if ":disabled" in selector:
+            continue  # WCAG sets no contrast for inactive controls: see the next test
         own = resolve(props.get("background", ""), palette)
         behind = [own] if own is not None else backgrounds
         for name, value in props.items():
@@ -96,6 +98,21 @@ def test_every_text_and_border_colour_of_the_style_sheet_meets_aa(palette, qapp)
                     assert theme.contrast(colour, bg) >= 3.0, (selector, name, colour.name(), bg.name())
                     checked += 1
     assert checked > 50
+
+
+def test_a_disabled_button_looks_disabled_and_stays_legible(palette, qapp):
+    """Prev on the first item, Skip on a submitted card: quieter than any enabled button (their text
+    and border colours differ clearly), dashed rather than solid, and still readable (3:1)."""
+    from scorecard.ui import theme
+
+    disabled = [props for selector, props in rules(qapp.styleSheet()) if selector == "QPushButton:disabled"]
+    assert disabled, "no QPushButton:disabled rule"
+    colour = resolve(disabled[0]["color"], palette)
+    assert "dashed" in disabled[0]["border"]
+    assert theme.contrast(colour, palette.color(R.Button)) >= 3.0
+    assert theme.contrast(colour, palette.color(R.ButtonText)) >= 1.8
+    assert theme.contrast(palette.color(R.ButtonText), palette.color(R.Button)) > theme.contrast(
+        colour, palette.color(R.Button)) * 1.5
 
 
 def test_palette_text_roles_and_tones_meet_aa(palette):

@@ -62,6 +62,9 @@ def test_a_submitted_scorecard_reads_in_screen_order(qtbot, services, settings, 
     settle(qtbot)
     assert scoring.read_only and scoring.locked_panel.isVisible()
     assert tree_problems(window) == []
+    # nothing on a locked card invites typing, and what cannot be used looks so
+    assert scoring.notes.isReadOnly() and scoring.notes.placeholderText() == "No notes were written for this item."
+    assert not scoring.skip_button.isEnabled()
 
 
 def test_dialogs_read_in_screen_order(qtbot, services, settings, candidate, make_window):

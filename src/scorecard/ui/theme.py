@@ -119,6 +119,14 @@ def border_colour(palette: QPalette) -> QColor:
     return ensure_contrast(start, backgrounds(palette), NON_TEXT_CONTRAST)
 
 
+def disabled_colour(palette: QPalette) -> QColor:
+    """Text and border of a control that cannot be used now (Prev on the first item, Skip on a
+    submitted card): half-way to the background, clearly quieter than any text. WCAG sets no
+    contrast for inactive controls; the border is also dashed, so the difference is not colour alone."""
+    R = QPalette.ColorRole
+    return _mix(palette.color(R.ButtonText), palette.color(R.Button), 0.55)
+
+
 def accent_colour(palette: QPalette) -> QColor:
     R = QPalette.ColorRole
     accent = palette.color(R.Accent)
@@ -145,12 +153,13 @@ def accessible_roles(palette: QPalette) -> dict[QPalette.ColorRole, QColor]:
 
 def stylesheet_colours(palette: QPalette) -> dict[str, str]:
     return {"focus": focus_colour(palette).name(), "border": border_colour(palette).name(),
-            "muted": muted_colour(palette).name(), "highlight": highlight_colour(palette).name()}
+            "muted": muted_colour(palette).name(), "highlight": highlight_colour(palette).name(),
+            "disabled": disabled_colour(palette).name()}
 
 
 def app_stylesheet(palette: QPalette | None = None) -> str:
-    """The bundled style sheet with the computed colours ({focus}, {border}, {muted}, {highlight})
-    filled in for `palette` (the application's by default)."""
+    """The bundled style sheet with the computed colours ({focus}, {border}, {muted}, {highlight},
+    {disabled}) filled in for `palette` (the application's by default)."""
     palette = palette if palette is not None else QGuiApplication.palette()
     text = paths.bundled("resources", "styles", "scorecard.qss").read_text(encoding="utf-8")
     for name, value in stylesheet_colours(palette).items():

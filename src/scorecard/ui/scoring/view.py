@@ -60,6 +60,7 @@ OUTCOMES = {
     "review": ("Needs review", "warning", "a recruiter reviews the application."),
 }
 
+NOTES_PROMPT = "What did the candidate say or do? Quotes, examples, specifics."
 BLIND_NOTE = (
     "Blind scoring: other interviewers' ratings and notes stay hidden until you have submitted "
     "all your scorecards for this candidate."
@@ -180,7 +181,7 @@ class ScoringPage(QWidget):
         self.notes = QPlainTextEdit(self.right)
         self.notes.setObjectName("notes")
         self.notes.setAccessibleName("Evidence notes")
-        self.notes.setPlaceholderText("What did the candidate say or do? Quotes, examples, specifics.")
+        self.notes.setPlaceholderText(NOTES_PROMPT)
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         notes_label.setBuddy(self.notes)
@@ -477,6 +478,8 @@ class ScoringPage(QWidget):
         self.locked_panel.setVisible(locked)
         self.submit_button.setVisible(not locked)
         self.notes.setReadOnly(locked)
+        # a locked card's empty notes say so, rather than invite typing that cannot happen
+        self.notes.setPlaceholderText("No notes were written for this item." if locked else NOTES_PROMPT)
         self.skip_button.setEnabled(not locked)
         if locked:
             self._refresh_locked_panel()
