@@ -251,3 +251,28 @@ def test_a_pack_imported_in_the_window_names_the_panel_to_pick_yourself_from(ser
     dialog.accept()
     assert settings.interviewer == "Ana Lima"
     assert services.panel.me().id == ana_id  # this laptop now uses the pack's id
+
+
+def test_the_exchange_folder_passphrase_is_set_from_the_panel_menu(services, settings, make_window, tmp_path):
+    from scorecard.services.panel import SYNC_PASSPHRASE_REQUIRED
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    services.panel.set_setting("sync_folder", str(folder))
+    window = make_window(services, settings)
+    actions = window.panel_actions
+    actions.services_ready()
+    assert not actions.encrypt_action.isChecked()
+    actions.ask_passphrase = lambda: None  # cancelled: nothing changes
+    actions.encrypt_action.trigger()
+    assert not actions.encrypt_action.isChecked() and services.panel.setting(SYNC_PASSPHRASE_REQUIRED) is None
+    actions.ask_passphrase = lambda: "team secret"
+    actions.encrypt_action.trigger()
+    assert actions.encrypt_action.isChecked() and services.panel.setting(SYNC_PASSPHRASE_REQUIRED) == "1"
+    cand = services.candidates.add(name="Kim", kit_id="mini", target_level="mid")
+    score_round(services, candidate_id=cand.id, round_id="tech", interviewer=INTERVIEWER)
+    actions.sync_now()
+    written = list(folder.iterdir())
+    assert written and all(b"ciphertext" in p.read_bytes() and b"Kim" not in p.read_bytes() for p in written)
+    actions.encrypt_action.trigger()
+    assert services.panel.setting(SYNC_PASSPHRASE_REQUIRED) is None and "no longer" in window._notice_text

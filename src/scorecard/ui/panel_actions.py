@@ -52,6 +52,8 @@ class PanelActions(QObject):
         self.import_action = act("&Import…", self.import_dialog, "Ctrl+Shift+O")
         self.folder_action = act("E&xchange folder…", self.choose_exchange_folder)
         self.sync_action = act("S&ync now", self.sync_now)
+        self.encrypt_action = act("Exchange folder needs the team pass&phrase", self.set_passphrase_required,
+                                  checkable=True)
         self.merge_action = act("&Merge interviewers typed twice…", self.merge_interviewers)
         self.coordinator_action = act("Act as hiring &coordinator", self.set_coordinator, checkable=True)
 
@@ -60,7 +62,8 @@ class PanelActions(QObject):
         menu.aboutToShow.connect(self._ready_if_pending)  # the coordinator tick is right when seen
         for group in ((self.edit_action, self.withdraw_action, self.reopen_action, self.assign_action),
                       (self.committee_action,),
-                      (self.send_action, self.pack_action, self.import_action, self.folder_action, self.sync_action),
+                      (self.send_action, self.pack_action, self.import_action, self.folder_action, self.sync_action,
+                       self.encrypt_action),
                       (self.merge_action, self.coordinator_action)):
             menu.addActions(list(group))
             menu.addSeparator()
@@ -83,9 +86,13 @@ class PanelActions(QObject):
         self._ready_pending = False
         from scorecard.domain.panel import Role
 
-        self.coordinator_action.blockSignals(True)
-        self.coordinator_action.setChecked(self.services.panel.role() is Role.COORDINATOR)
-        self.coordinator_action.blockSignals(False)
+        from scorecard.services.panel import SYNC_PASSPHRASE_REQUIRED
+
+        for action, on in ((self.coordinator_action, self.services.panel.role() is Role.COORDINATOR),
+                           (self.encrypt_action, self.services.panel.setting(SYNC_PASSPHRASE_REQUIRED) == "1")):
+            action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(False)
         self.link_me()
         if self.services.panel.setting("sync_folder"):
             self.sync_now(quiet=True)
@@ -330,6 +337,26 @@ class PanelActions(QObject):
             self.changed.emit()
 
     # --- the team passphrase ------------------------------------------------------------------
+
+    def set_passphrase_required(self, on: bool) -> None:
+        """The exchange folder's files are encrypted with the team passphrase (the same setting as
+        `scorecard sync --require-passphrase on|off`); turning it on asks for the passphrase now."""
+        from scorecard.services.panel import SYNC_PASSPHRASE_REQUIRED
+
+        if on and self.passphrase() is None:
+            self.encrypt_action.blockSignals(True)
+            self.encrypt_action.setChecked(False)
+            self.encrypt_action.blockSignals(False)
+            self.notice.emit("No passphrase given: the exchange folder setting is unchanged.", "info")
+            return
+        self.services.panel.set_setting(SYNC_PASSPHRASE_REQUIRED, "1" if on else None)
+        if on:
+            self.notice.emit("The exchange folder now needs the team passphrase: what this laptop writes "
+                             "there is encrypted, and the passphrase is asked once per session.", "info")
+        else:
+            self.notice.emit("The exchange folder no longer needs the team passphrase: what this laptop "
+                             "writes there from its next start is readable by anyone who can open the folder.",
+                             "info")
 
     def passphrase(self) -> str | None:
         if self._passphrase is None:
