@@ -70,3 +70,32 @@ def test_an_arabic_reason_on_page_one_wraps_in_reading_order(kit):
     sheet = unicodedata.normalize("NFKC", pdf.pages[0])
     assert sheet.find("بداية") != -1 and sheet.find("بداية") < sheet.find("نهاية")
     assert "جملة ثانية" not in sheet  # one line: the first sentence only
+
+
+def test_a_long_arabic_decision_rationale_wraps_in_reading_order(kit):
+    from datetime import timedelta
+
+    from scorecard.domain.decision import CommitteeDecision
+
+    why = "بداية " + " ".join(["قرار اللجنة بعد مراجعة الأدلة"] * 10) + " نهاية"
+    decision = CommitteeDecision(id="d1", candidate_id="cand-1", decision="hire", level_id=None, level_name=None,
+                                 decided_by="Grace", decided_at=samples.EXPORTED - timedelta(hours=1), rationale=why)
+    report = consolidate(candidate=samples.make_candidate("Zoë Ñúñez"), kit=kit,
+                         kit_version=samples.make_version(kit), scorecards=samples.panel(kit),
+                         exported_at=samples.EXPORTED, decision=decision)
+    sheet = unicodedata.normalize("NFKC", Pdf(render_consolidated(report)).pages[0])
+    start, end = sheet.find("بداية"), sheet.find("نهاية")
+    assert start != -1 and end != -1 and start < end  # the first line above the last
+    assert len([ln for ln in sheet.splitlines() if "مراجعة" in ln]) >= 2  # it wraps
+
+
+def test_a_kit_written_in_arabic_prints_its_guide_in_reading_order(kit):
+    from scorecard.pdf.round_guide import render_round_guide
+
+    prompt = "بداية " + " ".join(["صف كيف تصمم تكاملا آمنا مع واجهة برمجة خارجية"] * 5) + " نهاية"
+    item = next(i for i in kit.items if i.round == "tech")
+    changed = kit.model_copy(update={"items": [i.model_copy(update={"prompt": prompt}) if i is item else i
+                                               for i in kit.items]})
+    text = unicodedata.normalize("NFKC", Pdf(render_round_guide(kit=changed, round_id="tech")).text)
+    start, end = text.find("بداية"), text.find("نهاية")
+    assert start != -1 and end != -1 and start < end

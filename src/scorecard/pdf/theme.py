@@ -14,13 +14,15 @@ at import time.
 
 from __future__ import annotations
 
+import copy
 import re
 import threading
+import unicodedata
 from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -197,8 +199,6 @@ def shape(text: str) -> str:
 
 def rtl_base(text: str) -> bool:
     """Whether a line's first strong character is right-to-left (its paragraph direction)."""
-    import unicodedata
-
     for ch in text:
         kind = unicodedata.bidirectional(ch)
         if kind in ("R", "AL"):
@@ -221,7 +221,10 @@ def markup(text: str | None, *, newlines: bool = True) -> str:
     register_fonts()
     if not text:
         return ""
-    text = visual(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
+    # Arabic joined, but still in logical order: `Paragraph` wraps first and puts each line in
+    # visual order when it draws (reordering before wrapping would start a long right-to-left
+    # text's first line with its last words)
+    text = shape(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
     out = "".join(
         f'<font name="{FALLBACK}">{_escape(chunk)}</font>' if fb else _escape(chunk)
         for fb, chunk in font_runs(text)
@@ -230,11 +233,18 @@ def markup(text: str | None, *, newlines: bool = True) -> str:
 
 
 class Paragraph(_RLParagraph):
-    """ReportLab's Paragraph, remembering its line breaks for the last width it was wrapped to.
+    """ReportLab's Paragraph, remembering its line breaks for the last width it was wrapped to,
+    and drawing right-to-left lines in visual order.
 
     Layout asks the same paragraph for its size several times (a KeepTogether measures
     before the frame places; a table cell is wrapped to size the row and again to draw
     it). Line breaking depends only on the width, so repeating it is wasted work.
+
+    Text comes in logical order (`markup`), so lines break where they would in reading
+    order; each line holding right-to-left text is put in visual order only while it is
+    drawn (a split across pages still works on the logical lines), and a paragraph of several
+    lines whose first strong character is right-to-left is aligned right (a one-line name or
+    heading keeps the report's left edge).
     """
 
     _wrapped_for: float | None = None
@@ -245,6 +255,61 @@ class Paragraph(_RLParagraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped_for = availWidth
         return size
+
+    def draw(self):
+        lines_of = self.__dict__.get("blPara")
+        texts = [_line_text(line) for line in lines_of.lines] if lines_of is not None else []
+        if not any(has_rtl(t) for t in texts):
+            return super().draw()
+        logical, style = lines_of.lines, self.style
+        lines_of.lines = [_visual_line(line, rtl_base(t)) for line, t in zip(logical, texts)]
+        if len(texts) > 1 and rtl_base("".join(texts)) and style.alignment in (TA_LEFT, TA_JUSTIFY):
+            self.style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+        try:
+            return super().draw()
+        finally:
+            lines_of.lines, self.style = logical, style
+
+
+def _line_text(line) -> str:
+    """The characters of one wrapped line: (extra space, words) or a line of fragments."""
+    if isinstance(line, tuple):
+        return " ".join(line[1])
+    return "".join(getattr(f, "text", "") for f in line.words)
+
+
+def _visual_line(line, rtl: bool):
+    """One wrapped line in the order it is drawn (the Unicode bidirectional algorithm)."""
+    from bidi import get_display
+
+    if isinstance(line, tuple):  # plain words, one style
+        extra, words = line
+        text = " ".join(words)
+        return (extra, [get_display(text, base_dir="R" if rtl else "L")]) if has_rtl(text) else line
+    # fragments (bold, fonts, colours): runs of one direction keep their fragments together, a
+    # right-to-left run's fragments reversed and each drawn right to left; a right-to-left line
+    # lists its runs from the right
+    runs: list[tuple[bool, list]] = []
+    for frag in line.words:
+        text = getattr(frag, "text", "")
+        if has_rtl(text):
+            frag = copy.copy(frag)
+            frag.text = get_display(text, base_dir="R")
+            direction = True
+        else:
+            direction = rtl_base(text) if any(unicodedata.bidirectional(ch) == "L" for ch in text) else None
+        if direction is None and runs:
+            runs[-1][1].append(frag)  # spaces and punctuation go with the run before
+        elif runs and runs[-1][0] == bool(direction):
+            runs[-1][1].append(frag)
+        else:
+            runs.append((bool(direction), [frag]))
+    ordered = []
+    for is_rtl, frags in reversed(runs) if rtl else runs:
+        ordered += list(reversed(frags)) if is_rtl else frags
+    out = copy.copy(line)
+    out.words = ordered
+    return out
 
 
 def font_runs(text: str) -> list[tuple[bool, str]]:
