@@ -223,3 +223,34 @@ def test_the_role_column_shows_the_bundled_kits_whole_title_at_1280_by_720(qtbot
     assert table.fontMetrics().horizontalAdvance(title) + margins <= header.sectionSize(CandidateTableModel.ROLE)
     names = header.sectionSize(CandidateTableModel.NAME)
     assert table.fontMetrics().horizontalAdvance("Priya Raghunathan") < names < 220
+
+
+def test_the_window_is_maximised_where_it_would_not_fit_with_a_title_bar(qtbot, services, settings, qapp):
+    """On a real 1280×720 screen the window manager's title bar pushed the footer below the edge:
+    the window is only known to be framed once shown, so a window as large as the free area
+    does not fit. Where that is so it opens maximised; where there is room, as sized."""
+    from scorecard.ui.main_window import FRAME_ROOM, MainWindow
+
+    free = qapp.primaryScreen().availableGeometry()
+    window = MainWindow(services=services, settings=settings)
+    qtbot.addWidget(window)
+    window.resize(free.width() - FRAME_ROOM[0] // 2, free.height() - FRAME_ROOM[1] // 2)
+    window.show_on_screen()
+    qtbot.waitExposed(window)
+    assert window.isMaximized()
+    window.close()
+
+    small = MainWindow(services=services, settings=settings)
+    qtbot.addWidget(small)
+    small.resize(small.minimumSizeHint())
+    assert small.width() <= free.width() - FRAME_ROOM[0] and small.height() <= free.height() - FRAME_ROOM[1]
+    small.show_on_screen()
+    qtbot.waitExposed(small)
+    assert not small.isMaximized()
+    small.close()
+
+
+def test_the_count_reads_as_a_number_of_candidates(qtbot, services, settings, make_window):
+    services.candidates.add(name="Kim", kit_id="mini", target_level="mid")
+    window = make_window(services, settings)
+    assert window.candidates_page.count_label.text() == "1 candidate"

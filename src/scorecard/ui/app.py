@@ -197,7 +197,7 @@ def _run_gui(db_path: Path, argv: list[str], started: float) -> int:
     window.firstPainted.connect(lambda: QTimer.singleShot(0, _continue_start_up))
     # If the window is never painted (minimised at start), carry on anyway.
     QTimer.singleShot(500, _continue_start_up)
-    window.show()
+    window.show_on_screen()
     try:
         return app.exec()
     finally:

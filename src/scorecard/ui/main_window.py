@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 
 #: Fits a 1366×768 screen with room for a task bar and the window frame.
 DEFAULT_SIZE = (1366, 720)
+#: Room a window manager's frame takes (borders; title bar and borders), allowed for before showing.
+FRAME_ROOM = (16, 48)
 #: Problems of a broken bundled kit listed in the notice (all of them go to the log).
 MAX_KIT_PROBLEMS = 3
 #: A "done" or "for your information" notice goes away by itself after this long, or when the
@@ -293,6 +295,19 @@ class MainWindow(QMainWindow):
             self.resize(max(width, 640), max(height, 400))
         if not free.contains(self.frameGeometry().topLeft()):
             self.move(free.topLeft())
+
+    def show_on_screen(self) -> None:
+        """Show the window with its title bar on the screen: maximised when its size leaves no room
+        for one in the screen's free area (a 1280×720 laptop, a 1366×768 one with a taskbar) —
+        before it is shown the window manager's frame is not known, so a window merely as large
+        as the free area would put its footer below the screen's edge."""
+        screen = self.screen() or QApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else None
+        if free is not None and not self.isMaximized() and (
+                self.width() > free.width() - FRAME_ROOM[0] or self.height() > free.height() - FRAME_ROOM[1]):
+            self.showMaximized()
+        else:
+            self.show()
 
     # --- start-up --------------------------------------------------------------------------
 

@@ -272,7 +272,8 @@ class CandidatesPage(QWidget):
 
     def _after_filter(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
-        self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total} candidates")
+        self.count_label.setText(f"{shown:,} of {total:,}" if shown != total
+                                 else f"{total:,} candidate{'' if total == 1 else 's'}")
         if total == 0:
             self.empty_label.setText(
                 f"No candidates yet. Add one with {keys.first('add-candidate')} (Add candidate…)."
