@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pdf_samples as samples
+import pytest
 from pdf_reading import Pdf
 
 from scorecard.domain.consolidation import consolidate
@@ -99,3 +100,63 @@ def test_a_kit_written_in_arabic_prints_its_guide_in_reading_order(kit):
     text = unicodedata.normalize("NFKC", Pdf(render_round_guide(kit=changed, round_id="tech")).text)
     start, end = text.find("بداية"), text.find("نهاية")
     assert start != -1 and end != -1 and start < end
+
+
+MIXED_LINES = [  # (no brackets: python-bidi's get_display leaves mirroring to the renderer)
+    "<b>Summary</b>: the candidate ليلى did well",
+    "Right to work — answered <b>Yes</b> ليلى الحسن · Advance →",
+    "<b>ليلى الحسن</b> · Technical <font color='#aa0000'>— DRAFT</font>",
+    "ملاحظة: <b>API</b> gateway v2 ثم <i>retry</i> 3 مرات",
+    "שלום <b>Zoë</b> 王伟 עולם 2025",
+    "Zoë 王伟 and נועה כהן",
+]
+
+
+@pytest.mark.parametrize("source", MIXED_LINES)
+def test_a_line_mixing_directions_and_formatting_is_drawn_as_the_bidi_algorithm_orders_it(source):
+    """Each line of a Paragraph is drawn in the order the Unicode bidirectional algorithm gives its
+    whole text, whatever the fragments (bold, colour, the CJK font) it is cut into."""
+    from bidi import get_display
+
+    from scorecard.pdf.theme import Paragraph, _line_text, _visual_line, markup, rtl_base, style
+
+    import re
+
+    # the tags as written, the text between them through markup() (escaped, shaped, fonts)
+    body = "".join(part if part.startswith("<") else markup(part, newlines=False)
+                   for part in re.split(r"(<[^>]+>)", source) if part)
+    para = Paragraph(body, style("body"))
+    para.wrap(2000, 100)  # one line
+    (line,) = para.blPara.lines
+    logical = _line_text(line)
+    rtl = rtl_base(logical)
+    drawn = _line_text(_visual_line(line, rtl))
+    assert drawn == get_display(logical, base_dir="R" if rtl else "L"), source
+
+
+@pytest.mark.parametrize(("logical", "drawn"), [
+    # the brackets stay around what they enclose and face it (mirrored at right-to-left level)
+    ("ملاحظة: API gateway (v2) ثم", "ﻢﺛ API gateway (v2) :ﺔﻈﺣﻼﻣ"),
+    ("עולם (2025)", "(2025) םלוע"),
+    ("שלום [ok] עולם", "םלוע [ok] םולש"),
+    ("Zoë (נועה) Núñez", "Zoë (העונ) Núñez"),
+])
+def test_brackets_in_right_to_left_text_are_paired_and_face_their_content(logical, drawn):
+    from scorecard.pdf.theme import bidi_order, rtl_base, shape
+
+    text = shape(logical)
+    assert "".join(t for t, _ in bidi_order([(text, None)], rtl_base(text))) == drawn
+
+
+def test_a_split_right_to_left_paragraph_keeps_its_last_line_aligned_right():
+    from scorecard.pdf.theme import Paragraph, markup, style
+
+    text = " ".join(["الاختبار فشل ثم نجح بعد التعديل"] * 8)
+    para = Paragraph(markup(text), style("body"))
+    _w, h = para.wrap(200, 10_000)
+    lines = len(para.blPara.lines)
+    assert lines >= 4
+    first, rest = para.split(200, (lines - 1) * para.style.leading + 0.5)  # all but the last line fit
+    rest.wrap(200, 10_000)
+    assert len(rest.blPara.lines) == 1
+    assert first._direction == rest._direction == (True, True)

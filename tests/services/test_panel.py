@@ -157,5 +157,12 @@ def test_a_scorecard_is_never_stored_submitted_without_its_seal(services, monkey
     monkeypatch.undo()
     services.scoring.submit(scorecard_id=card.id)
     assert services.seals.verify(card.id).status.value == "sealed"
+    # an addendum whose seal fails is not stored, and not kept in memory either
+    monkeypatch.setattr(PanelStore, "add_seal", broken)
+    with pytest.raises(SaveFailed):
+        services.scoring.add_addendum(scorecard_id=card.id, author="Ann", text="Lost.")
+    assert services.scoring.get(card.id).addenda == []
+    assert services.db.connection.execute("SELECT count(*) FROM addendum").fetchone() == (0,)
+    monkeypatch.undo()
     added = services.scoring.add_addendum(scorecard_id=card.id, author="Ann", text="One more thing.")
     assert services.db.connection.execute("SELECT count(*) FROM seal WHERE subject_id = ?", (added.id,)).fetchone() == (1,)

@@ -446,3 +446,15 @@ def test_suggested_file_names_are_short_and_free_of_bidi_tricks():
     for name in (scorecard_name(overview, "R" * 500, "I" * 500), guide_name(overview, "R" * 500)):
         assert len(name.encode("utf-8")) <= 255 and name.endswith(".pdf")
     assert scorecard_name(overview, "R" * 500, "I" * 500).startswith("王" * 26 + " (01234567) - ")
+
+
+def test_export_actions_follow_a_search_that_hides_the_selection(qtbot, services, settings, three, make_window):
+    window = make_window(services, settings)
+    page, exports = window.candidates_page, window.candidates_page.exports
+    assert exports.export_pdf_action.isEnabled()
+    page.search.setText("nobody by this name")
+    assert page.model.rowCount() == 0 and page.selected_id() is None
+    assert not exports.export_pdf_action.isEnabled() and not exports.guide_action.isEnabled()
+    assert exports.export_all_action.isEnabled()  # every candidate, whatever the search shows
+    page.search.clear()
+    assert exports.export_pdf_action.isEnabled()

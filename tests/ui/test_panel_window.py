@@ -276,3 +276,21 @@ def test_the_exchange_folder_passphrase_is_set_from_the_panel_menu(services, set
     assert written and all(b"ciphertext" in p.read_bytes() and b"Kim" not in p.read_bytes() for p in written)
     actions.encrypt_action.trigger()
     assert services.panel.setting(SYNC_PASSPHRASE_REQUIRED) is None and "no longer" in window._notice_text
+
+
+def test_an_addendum_written_in_the_window_is_sealed_like_one_from_the_command_line(
+        services, settings, candidate, make_window, qtbot):
+    """The window stores an addendum through the same save as everything else: it used to skip
+    the seal the command line's `add_addendum` made, so a window's addendum could be changed later
+    without any report noticing."""
+    card = score_round(services, candidate_id=candidate.id, round_id="tech", interviewer=INTERVIEWER)
+    window = make_window(services, settings)
+    window._on_round_requested(candidate.id, "tech")
+    window.scoring_page._on_addendum_written("The API answer was stronger than I noted.")
+    qtbot.waitUntil(lambda: window.guard.pending == 0)
+    (addendum_id,) = [row[0] for row in services.db.connection.execute("SELECT id FROM addendum")]
+    sealed = services.db.connection.execute("SELECT kind FROM seal WHERE subject_id = ?", (addendum_id,)).fetchall()
+    assert sealed == [("addendum",)]
+    services.db.connection.execute("DROP TRIGGER addendum_append_only_update")  # as another program could
+    services.db.connection.execute("UPDATE addendum SET text = 'Changed later.' WHERE id = ?", (addendum_id,))
+    assert services.seals.verify(card.id).status.value.startswith("tampered")

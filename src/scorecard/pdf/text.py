@@ -208,13 +208,9 @@ class TextBlock(Flowable):
         text = "".join(t for t, _, _ in segs)
         if not theme.has_rtl(text):
             return line
-        from bidi import get_display
-
-        font, colour = segs[0][1], segs[0][2]
-        base = font if font != theme.FALLBACK else self.style.fontName
-        drawn = get_display(text)
-        out = [(chunk, theme.FALLBACK if fb else base, colour) for fb, chunk in theme.font_runs(drawn)]
-        if theme.rtl_base(text) and self.style.alignment != TA_CENTER:
+        rtl = theme.rtl_base(text)
+        out = [(t, font, colour) for t, (font, colour) in theme.bidi_order([(t, (f, c)) for t, f, c in segs], rtl)]
+        if rtl and self.style.alignment != TA_CENTER:
             x0 = limit - sum(stringWidth(t, f, self.size) for t, f, _ in out)
         return (x0, out)
 

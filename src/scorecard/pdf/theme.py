@@ -172,15 +172,10 @@ def visual(text: str) -> str:
     """
     if not text or text.isascii() or not _RTL.search(text):
         return text
-    from bidi import get_display
-
     out = []
     for line in text.split("\n"):
-        if _ARABIC.search(line):
-            import arabic_reshaper
-
-            line = arabic_reshaper.reshape(line)
-        out.append(get_display(line) if _RTL.search(line) else line)
+        line = shape(line)
+        out.append("".join(t for t, _ in bidi_order([(line, None)], rtl_base(line))) if _RTL.search(line) else line)
     return "\n".join(out)
 
 
@@ -256,14 +251,34 @@ class Paragraph(_RLParagraph):
         self._wrapped_for = availWidth
         return size
 
+    #: Decided on the whole paragraph and kept by the parts of a split: (right-to-left base
+    #: direction, align right); None until first needed.
+    _direction: tuple[bool, bool] | None = None
+
+    def _decide_direction(self, texts: list[str]) -> tuple[bool, bool]:
+        if self._direction is None:
+            base = rtl_base("".join(texts))
+            self._direction = (base, base and len(texts) > 1)
+        return self._direction
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        lines_of = self.__dict__.get("blPara")
+        direction = self._decide_direction([_line_text(x) for x in lines_of.lines]) if lines_of else None
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            if direction is not None and isinstance(part, Paragraph):
+                part._direction = direction  # a line left alone on the next page stays aligned right
+        return parts
+
     def draw(self):
         lines_of = self.__dict__.get("blPara")
         texts = [_line_text(line) for line in lines_of.lines] if lines_of is not None else []
         if not any(has_rtl(t) for t in texts):
             return super().draw()
+        rtl, align_right = self._decide_direction(texts)
         logical, style = lines_of.lines, self.style
-        lines_of.lines = [_visual_line(line, rtl_base(t)) for line, t in zip(logical, texts)]
-        if len(texts) > 1 and rtl_base("".join(texts)) and style.alignment in (TA_LEFT, TA_JUSTIFY):
+        lines_of.lines = [_visual_line(line, rtl) for line in logical]
+        if align_right and style.alignment in (TA_LEFT, TA_JUSTIFY):
             self.style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
         try:
             return super().draw()
@@ -278,37 +293,133 @@ def _line_text(line) -> str:
     return "".join(getattr(f, "text", "") for f in line.words)
 
 
-def _visual_line(line, rtl: bool):
-    """One wrapped line in the order it is drawn (the Unicode bidirectional algorithm)."""
-    from bidi import get_display
+def _levels(text: str, rtl: bool) -> list[int] | None:
+    """The Unicode bidirectional algorithm's resolved level of each character (rules up to I2),
+    for a paragraph of the given base direction; None if it dropped characters (explicit
+    formatting codes, which user text never keeps)."""
+    from bidi import algorithm
 
+    storage = algorithm.get_empty_storage()
+    storage["base_level"], storage["base_dir"] = (1, "R") if rtl else (0, "L")
+    algorithm.get_embedding_levels(text, storage)
+    algorithm.explicit_embed_and_overrides(storage)
+    algorithm.resolve_weak_types(storage)
+    _resolve_brackets(storage)
+    algorithm.resolve_neutral_types(storage, False)
+    algorithm.resolve_implicit_levels(storage, False)
+    chars = storage["chars"]
+    return [c["level"] for c in chars] if len(chars) == len(text) else None
+
+
+#: Paired brackets (Unicode's BidiBrackets.txt, the ones user text holds): opening → closing.
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "\u2045": "\u2046", "\u207d": "\u207e", "\u208d": "\u208e",
+             "\u2329": "\u232a", "\u27e6": "\u27e7", "\u27e8": "\u27e9", "\u27ea": "\u27eb",
+             "\u2983": "\u2984", "\u3008": "\u3009", "\u300a": "\u300b", "\u3010": "\u3011",
+             "\uff08": "\uff09", "\uff3b": "\uff3d", "\uff5b": "\uff5d"}
+_CLOSING = {close: open_ for open_, close in _BRACKETS.items()}
+
+
+def _strong(kind: str) -> str | None:
+    """A resolved type as rule N0 sees it: numbers count as right-to-left."""
+    return "L" if kind == "L" else "R" if kind in ("R", "AL", "EN", "AN") else None
+
+
+def _resolve_brackets(storage) -> None:
+    """Rule N0 of the bidirectional algorithm (paired brackets, Unicode 6.3), which python-bidi's
+    pure-Python steps lack and its `get_display` applies: "(v2)" in an Arabic sentence keeps its
+    brackets around the number instead of splitting them apart."""
+    for run in storage["runs"]:
+        chars = storage["chars"][run["start"]:run["start"] + run["length"]]
+        embedding = "R" if chars and chars[0]["level"] % 2 else "L"
+        stack: list[tuple[str, int]] = []
+        pairs: list[tuple[int, int]] = []
+        for i, c in enumerate(chars):
+            if c["type"] != "ON":
+                continue
+            if c["ch"] in _BRACKETS:
+                if len(stack) == 63:  # BD16: stop looking for pairs
+                    break
+                stack.append((c["ch"], i))
+            elif c["ch"] in _CLOSING:
+                for depth in range(len(stack) - 1, -1, -1):
+                    if stack[depth][0] == _CLOSING[c["ch"]]:
+                        pairs.append((stack[depth][1], i))
+                        del stack[depth:]
+                        break
+        for opening, closing in sorted(pairs):
+            inside = {_strong(chars[k]["type"]) for k in range(opening + 1, closing)} - {None}
+            if not inside:
+                continue
+            if embedding in inside:
+                direction = embedding
+            else:  # only the opposite direction inside: it wins if the text before is of it too
+                before = next((d for d in (_strong(chars[k]["type"]) for k in range(opening - 1, -1, -1)) if d),
+                              run["sor"])
+                direction = before
+            chars[opening]["type"] = chars[closing]["type"] = direction
+
+
+def bidi_order(pieces: list[tuple[str, object]], rtl: bool) -> list[tuple[str, object]]:
+    """One line's text pieces, each with what draws it (a font and colour, a fragment), in the
+    order and form they are drawn, for a paragraph whose direction is `rtl`.
+
+    The Unicode bidirectional algorithm runs over the line's whole text (brackets paired, rule
+    N0); each piece is cut where the resolved level changes; the parts are reordered by rule L2
+    (from the highest level down, each run at that level or above reversed) and a right-to-left
+    part is reversed with its brackets mirrored (rule L4: PDF readers draw glyphs as given). So
+    "Summary: ليلى did well" keeps its English in place around the name whatever the bold,
+    colour or font of each piece, and "(v2)" in an Arabic sentence keeps its brackets."""
+    from bidi import algorithm
+
+    text = "".join(t for t, _ in pieces)
+    levels = _levels(text, rtl) if has_rtl(text) else None
+    if levels is None:
+        return pieces
+    parts: list[tuple[str, object, int]] = []
+    at = 0
+    for value, owner in pieces:
+        if not value:
+            parts.append((value, owner, levels[at - 1] if at else int(rtl)))
+            continue
+        start = 0
+        for i in range(1, len(value) + 1):
+            if i == len(value) or levels[at + i] != levels[at + start]:
+                parts.append((value[start:i], owner, levels[at + start]))
+                start = i
+        at += len(value)
+    top = max(level for _t, _o, level in parts)
+    lowest_odd = min((level for _t, _o, level in parts if level % 2), default=top + 1)
+    for level in range(top, lowest_odd - 1, -1):
+        i = 0
+        while i < len(parts):
+            if parts[i][2] < level:
+                i += 1
+                continue
+            j = i
+            while j < len(parts) and parts[j][2] >= level:
+                j += 1
+            parts[i:j] = reversed(parts[i:j])
+            i = j
+    return [("".join(algorithm.MIRRORED.get(ch, ch) for ch in reversed(value)) if level % 2 else value, owner)
+            for value, owner, level in parts]
+
+
+def _visual_line(line, rtl: bool):
+    """One line of a Paragraph in the order it is drawn (`bidi_order`): plain words, or fragments
+    (bold, fonts, colours) cut and reordered as the algorithm orders their text."""
     if isinstance(line, tuple):  # plain words, one style
         extra, words = line
         text = " ".join(words)
-        return (extra, [get_display(text, base_dir="R" if rtl else "L")]) if has_rtl(text) else line
-    # fragments (bold, fonts, colours): runs of one direction keep their fragments together, a
-    # right-to-left run's fragments reversed and each drawn right to left; a right-to-left line
-    # lists its runs from the right
-    runs: list[tuple[bool, list]] = []
-    for frag in line.words:
-        text = getattr(frag, "text", "")
-        if has_rtl(text):
+        return (extra, ["".join(t for t, _ in bidi_order([(text, None)], rtl))]) if has_rtl(text) else line
+    ordered = bidi_order([(getattr(f, "text", "") or "", f) for f in line.words], rtl)
+    words = []
+    for value, frag in ordered:
+        if value != (getattr(frag, "text", "") or ""):
             frag = copy.copy(frag)
-            frag.text = get_display(text, base_dir="R")
-            direction = True
-        else:
-            direction = rtl_base(text) if any(unicodedata.bidirectional(ch) == "L" for ch in text) else None
-        if direction is None and runs:
-            runs[-1][1].append(frag)  # spaces and punctuation go with the run before
-        elif runs and runs[-1][0] == bool(direction):
-            runs[-1][1].append(frag)
-        else:
-            runs.append((bool(direction), [frag]))
-    ordered = []
-    for is_rtl, frags in reversed(runs) if rtl else runs:
-        ordered += list(reversed(frags)) if is_rtl else frags
+            frag.text = value
+        words.append(frag)
     out = copy.copy(line)
-    out.words = ordered
+    out.words = words
     return out
 
 

@@ -23,6 +23,7 @@ from scorecard.domain.scorecard import (
     Discarded,
     Scorecard,
     ScorecardStatus,
+    Submitted,
     new_id,
     utcnow,
 )
@@ -155,11 +156,29 @@ class ScoringService:
         if any(isinstance(p, Created) for p in parts):  # the first write carries the author's stable id
             author = self._panel().identity(card.interviewer).id
             parts = [replace(p, author_id=author) if isinstance(p, Created) else p for p in parts]
-        self._store.apply(*parts)
+        seal = self._seal_for(change)
+        if seal is None:
+            self._store.apply(*parts)
+        else:
+            # a submit or an addendum and this laptop's seal on it in one transaction: never one
+            # stored unsealed by a crash between the two, whether the window or the CLI made it
+            with self._store.together():
+                self._store.apply(*parts)
+                seal()
         if any(isinstance(p, Created) for p in parts):
             card.stored = True
         if isinstance(change, Discarded):
             self._open.pop(card.id, None)
+
+    def _seal_for(self, change: Change) -> Callable[[], None] | None:
+        """What seals the content `change` locks (a submit, an addendum), its key loaded already."""
+        if not isinstance(change, Submitted | AddendumAdded):
+            return None
+        seals = self._seals()
+        seals.ready()  # reading or creating the key file: before the transaction, not inside it
+        if isinstance(change, Submitted):
+            return lambda: seals.seal_scorecard(change.scorecard_id)
+        return lambda: seals.seal_addendum(change.addendum)
 
     def _interact(self, scorecard_id: str, act: Callable[[Scorecard, Kit], Change]) -> Change:
         card = self.get(scorecard_id)
@@ -212,13 +231,8 @@ class ScoringService:
         """Lock the scorecard. Raises `CannotSubmit` with the structured problems."""
         card = self.get(scorecard_id)
         change = card.submit(self.kit_for(card), at=self._clock())
-        seals = self._seals()
         try:
-            # the lock and this laptop's seal on it in one transaction: never a submitted card
-            # left unsealed by a crash between the two
-            with self._store.together():
-                self.save(change)
-                seals.seal_scorecard(scorecard_id)
+            self.save(change)  # sealed in the same transaction
         except Exception:
             card.status, card.submitted_at = ScorecardStatus.DRAFT, None  # not on disk: not submitted
             raise
@@ -226,12 +240,13 @@ class ScoringService:
 
     def add_addendum(self, *, scorecard_id: str, author: str, text: str, item_id: str | None = None):
         """Append a dated correction to a submitted scorecard, optionally naming the item it corrects."""
-        seals = self._seals()
-        with self._store.together():  # the addendum and its seal, all or nothing
-            change = self._interact(scorecard_id, lambda c, k: c.add_addendum(
-                k, author=author, text=text, item_id=item_id, at=self._clock()))
-            assert isinstance(change, AddendumAdded)
-            seals.seal_addendum(change.addendum)
+        card = self.get(scorecard_id)
+        change = card.add_addendum(self.kit_for(card), author=author, text=text, item_id=item_id, at=self._clock())
+        try:
+            self.save(change)  # sealed in the same transaction
+        except Exception:
+            card.addenda.remove(change.addendum)  # not on disk: not added
+            raise
         return change.addendum
 
     def discard(self, *, scorecard_id: str) -> None:

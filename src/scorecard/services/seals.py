@@ -23,6 +23,7 @@ from scorecard.domain.seal import (
 )
 from scorecard.storage.bundle_store import reader
 from scorecard.storage.database import Database
+from scorecard.storage.errors import SaveFailed
 from scorecard.storage.panel_store import PanelStore, SealRecord
 
 KEY_SUFFIX = ".ed25519"
@@ -104,6 +105,15 @@ class SealService:
     def __init__(self, db: Database):
         self._db = db
         self.key = LaptopKey(key_path(db.path))
+
+    def ready(self) -> None:
+        """Load (or create) this laptop's key now; a key file that cannot be read or written
+        becomes `SaveFailed` naming it, so nothing that needs a seal is stored without one."""
+        try:
+            self.key.public_key
+        except (OSError, ValueError) as exc:
+            raise SaveFailed(f"this laptop's signing key {self.key.path} could not be read or created "
+                             f"({getattr(exc, 'strerror', None) or exc}); check that folder, then try again") from exc
 
     def _card_record(self, scorecard_id: str) -> dict | None:
         cards = reader(self._db).scorecards([scorecard_id])

@@ -410,6 +410,7 @@ class CandidateExports(QObject):
         page.table.selectionModel().currentRowChanged.connect(self._on_selection_changed)
         page.rounds.selectionModel().currentChanged.connect(self._on_selection_changed)
         page.model.modelReset.connect(self.update_actions)
+        page.model.layoutChanged.connect(self.update_actions)  # a search that hides the selected row
         page.installEventFilter(self)
         self.update_actions()
 
