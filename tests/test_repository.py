@@ -11,7 +11,9 @@ MARKERS = ("<<<<<<< ", ">>>>>>> ")
 def tracked_text_files() -> list[Path]:
     listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=False)
     if listed.returncode != 0:  # not a git checkout (an unpacked source archive): the files on disk
-        return [p for p in ROOT.rglob("*") if p.is_file() and ".git" not in p.parts]
+        return [p for p in ROOT.rglob("*") if p.is_file()
+                and not any(part.startswith(".") or part in ("node_modules", "dist", "build") for part in
+                            p.relative_to(ROOT).parts)]
     return [ROOT / name for name in listed.stdout.decode().split("\0") if name]
 
 

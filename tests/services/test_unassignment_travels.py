@@ -76,3 +76,46 @@ def test_a_file_from_before_unassignments_travelled_still_imports(tmp_path):
         assert "unassignments" not in json.loads(old)["records"]
         assert b.bundles.import_bytes(old, source="old pack").ok
         assert _assigned(b, cand.id) == {("tech", "Bo")}
+
+
+def test_times_in_a_file_are_read_as_utc_and_junk_is_refused(tmp_path):
+    from scorecard.services.bundles import decode, encode
+
+    with _laptop(tmp_path / "a.sqlite3") as a, _laptop(tmp_path / "b.sqlite3") as b:
+        cand = a.candidates.add(name="Kim", kit_id="mini", target_level="mid")
+        a.panel.assign(candidate_id=cand.id, round_id="tech", interviewers=["Bo"], round_ids={"tech"})
+        assert b.bundles.import_bytes(a.bundles.export(candidate_ids=[cand.id], scorecards=False).data,
+                                      source="pack").ok
+        records = decode(a.bundles.export(candidate_ids=[cand.id], scorecards=False).data)
+        bo = next(p["id"] for p in records["interviewers"] if p["name"] == "Bo")
+        # another program's writer: a "Z" time, two hours ahead of UTC in its own zone
+        records["unassignments"] = [{"candidate_id": cand.id, "round_id": "tech", "interviewer_id": bo,
+                                     "removed_at": "2999-01-01T02:00:00+02:00"}]
+        assert b.bundles.import_bytes(encode(records).data, source="zoned").ok
+        row = b.db.connection.execute("SELECT removed_at FROM assignment_removal").fetchone()
+        assert row == ("2999-01-01T00:00:00+00:00",)
+        assert _assigned(b, cand.id) == set()
+        for junk in ("9999", "2026-11-29T10:00:00", "yesterday"):  # no time zone, or no time at all
+            records["unassignments"][0]["removed_at"] = junk
+            report = b.bundles.import_bytes(encode(records).data, source="junk")
+            assert not report.ok and "removed_at" in report.rejected and "time zone" in report.rejected
+
+
+def test_assigning_again_after_a_removal_dated_ahead_still_wins(tmp_path):
+    """A laptop with a fast clock took Bo off; assigning him here now must be the later event."""
+    from scorecard.services.bundles import decode, encode
+
+    with _laptop(tmp_path / "coord.sqlite3") as coord, _laptop(tmp_path / "fast.sqlite3") as fast:
+        cand = coord.candidates.add(name="Kim", kit_id="mini", target_level="mid")
+        coord.panel.assign(candidate_id=cand.id, round_id="tech", interviewers=["Bo"], round_ids={"tech"})
+        fast.bundles.import_bytes(coord.bundles.export(candidate_ids=[cand.id], scorecards=False).data, source="p")
+        fast.panel.unassign(candidate_id=cand.id, round_id="tech", interviewer="Bo")
+        records = decode(fast.bundles.export(candidate_ids=[cand.id], scorecards=False).data)
+        records["unassignments"][0]["removed_at"] = "2099-01-01T00:00:00+00:00"  # the fast clock
+        assert coord.bundles.import_bytes(encode(records).data, source="fast").added["unassignments"] == 1
+        assert _assigned(coord, cand.id) == set()
+        coord.panel.assign(candidate_id=cand.id, round_id="tech", interviewers=["Bo"], round_ids={"tech"})
+        assert _assigned(coord, cand.id) == {("tech", "Bo")}
+        again = coord.bundles.export(candidate_ids=[cand.id], scorecards=False).data
+        assert fast.bundles.import_bytes(again, source="back").added["assignments"] == 1
+        assert _assigned(fast, cand.id) == {("tech", "Bo")}

@@ -174,3 +174,25 @@ def test_closing_a_damaged_file_does_not_fold_its_journal_into_it(tmp_path):
     svc.close()
     assert _sha(db) == before  # SQLite's checkpoint-on-close did not run
     assert Path(f"{db}-wal").stat().st_size > 0  # the save stays in the journal, kept for recovery
+
+
+def test_a_transaction_whose_commit_fails_is_rolled_back_not_left_open(tmp_path):
+    """A failed COMMIT (here a deferred foreign key) must not leave the connection inside a
+    transaction that every later write would silently join and never commit."""
+    import sqlite3 as _sqlite3
+
+    db = open_database(tmp_path / "scorecard.sqlite3")
+    try:
+        conn = db.connection
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("CREATE TABLE parent_t (id TEXT PRIMARY KEY)")
+        conn.execute("CREATE TABLE child_t (pid TEXT REFERENCES parent_t (id) DEFERRABLE INITIALLY DEFERRED)")
+        with pytest.raises(_sqlite3.IntegrityError):
+            with db.transaction():
+                conn.execute("INSERT INTO child_t VALUES ('nobody')")
+        assert not conn.in_transaction
+        with db.transaction():
+            conn.execute("INSERT INTO parent_t VALUES ('p')")
+        assert _sqlite3.connect(tmp_path / "scorecard.sqlite3").execute("SELECT id FROM parent_t").fetchall() == [("p",)]
+    finally:
+        db.close()

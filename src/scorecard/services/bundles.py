@@ -177,7 +177,27 @@ def decode(data: bytes, *, passphrase: str | None = None) -> dict:
            for u in unassignments):
         raise BundleRejected("its records are not in the documented shape (an unassignment without "
                              + ", ".join(UNASSIGNMENT_FIELDS) + ")")
+    # assigned or taken back, the later wins: compared as UTC times written the one way this app does
+    for u in unassignments:
+        u["removed_at"] = _utc_time(u["removed_at"], "an unassignment's removed_at")
+    for a in records.get("assignments", []):
+        if isinstance(a, dict) and a.get("created_at") is not None:
+            a["created_at"] = _utc_time(a["created_at"], "an assignment's created_at")
     return {k: records.get(k, []) for k in RECORD_KINDS}
+
+
+def _utc_time(value, what: str) -> str:
+    """An ISO 8601 time with a time zone, as UTC in `datetime.isoformat` form (what the app writes)."""
+    from datetime import datetime, timezone
+
+    try:
+        moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise BundleRejected(f"its records are not in the documented shape ({what} {value!r} is not an "
+                             "ISO 8601 time with a time zone)")
+    return moment.astimezone(timezone.utc).isoformat()
 
 
 def tombstone_records(tombstone: dict) -> dict:

@@ -222,7 +222,7 @@ class CandidateService:
         knockouts, mine = data.knockout_answers, data.my_rounds
         out = []
         append = out.append
-        make = tuple.__new__  # CandidateOverview's fields in order, without the keyword handling per row
+        make = CandidateOverview._make  # the fields in order (length checked), without keywords per row
         for cand_id, name, kit_id, target_level, withdrawn in data.candidates:
             if kit_id not in outlines:
                 outlines[kit_id] = self._kits.outline(kit_id)
@@ -231,7 +231,7 @@ class CandidateService:
                 continue
             answers = knockouts.get(cand_id)
             rounds = assigned.get(cand_id)
-            append(make(CandidateOverview, (
+            append(make((
                 cand_id, name, kit_id, kit.title, target_level, kit.level_names.get(target_level, target_level),
                 self._auto_declined(answers) if answers else False,
                 kit.rounds,

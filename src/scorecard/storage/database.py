@@ -237,11 +237,11 @@ class Database:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
+                conn.execute("COMMIT")
             except BaseException:
-                if conn.in_transaction:
+                if conn.in_transaction:  # the work failed, or the COMMIT did: nothing half-written
                     conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             if self.note_failure(exc):
                 raise DatabaseDamaged() from None

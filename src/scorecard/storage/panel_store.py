@@ -116,27 +116,37 @@ class PanelStore:
     # --- assignments -------------------------------------------------------------------
 
     def add_assignments(self, rows: list[tuple[str, str, str, str]], at: str) -> int:
-        """(id, candidate id, round id, interviewer id) rows; an existing assignment is kept. One transaction."""
-        with self._db.transaction() as conn:
-            before = conn.total_changes
-            conn.executemany(
-                "INSERT OR IGNORE INTO assignment (id, candidate_id, round_id, interviewer_id, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [(*r, at) for r in rows],
-            )
-            return conn.total_changes - before
+        """(id, candidate id, round id, interviewer id) rows; an existing assignment is kept. One
+        transaction. An assignment is dated after any removal of it known here (one dated ahead by
+        another laptop's fast clock included), so that this assignment is the later of the two."""
+        try:
+            with self._db.transaction() as conn:
+                before = conn.total_changes
+                for row in rows:
+                    removed = conn.execute(
+                        "SELECT removed_at FROM assignment_removal WHERE candidate_id = ? AND round_id = ? "
+                        "AND interviewer_id = ?", row[1:]).fetchone()
+                    conn.execute(
+                        "INSERT OR IGNORE INTO assignment (id, candidate_id, round_id, interviewer_id, created_at) "
+                        "VALUES (?, ?, ?, ?, ?)", (*row, _after(removed[0], at) if removed else at))
+                return conn.total_changes - before
+        except sqlite3.Error as exc:
+            raise SaveFailed(describe(exc)) from exc
 
     def remove_assignment(self, candidate_id: str, round_id: str, interviewer_id: str, at: str) -> int:
         """Take an assignment back, remembering when (bundles carry the removal to other laptops).
         One transaction; 0 when there was no such assignment."""
-        with self._db.transaction() as conn:
-            removed = conn.execute(
-                "DELETE FROM assignment WHERE candidate_id = ? AND round_id = ? AND interviewer_id = ?",
-                (candidate_id, round_id, interviewer_id),
-            ).rowcount
-            if removed:
-                record_removal(conn, candidate_id, round_id, interviewer_id, at)
-            return removed
+        try:
+            with self._db.transaction() as conn:
+                removed = conn.execute(
+                    "DELETE FROM assignment WHERE candidate_id = ? AND round_id = ? AND interviewer_id = ?",
+                    (candidate_id, round_id, interviewer_id),
+                ).rowcount
+                if removed:
+                    record_removal(conn, candidate_id, round_id, interviewer_id, at)
+                return removed
+        except sqlite3.Error as exc:
+            raise SaveFailed(describe(exc)) from exc
 
     def assignments(self, candidate_id: str | None = None) -> list[Assignment]:
         if candidate_id is None:
@@ -200,3 +210,12 @@ def record_removal(conn: sqlite3.Connection, candidate_id: str, round_id: str, i
         "WHERE excluded.removed_at > assignment_removal.removed_at",
         (candidate_id, round_id, interviewer_id, removed_at),
     ).rowcount
+
+
+def _after(removed_at: str, at: str) -> str:
+    """`at`, or just after `removed_at` when that is not earlier (both UTC ISO 8601 times)."""
+    from datetime import datetime, timedelta
+
+    if removed_at < at:
+        return at
+    return (datetime.fromisoformat(removed_at) + timedelta(microseconds=1)).isoformat()

@@ -349,7 +349,16 @@ class PanelActions(QObject):
             self.encrypt_action.blockSignals(False)
             self.notice.emit("No passphrase given: the exchange folder setting is unchanged.", "info")
             return
-        self.services.panel.set_setting(SYNC_PASSPHRASE_REQUIRED, "1" if on else None)
+        from scorecard.services.errors import SaveFailed
+
+        try:
+            self.services.panel.set_setting(SYNC_PASSPHRASE_REQUIRED, "1" if on else None)
+        except SaveFailed as exc:
+            self.encrypt_action.blockSignals(True)
+            self.encrypt_action.setChecked(not on)
+            self.encrypt_action.blockSignals(False)
+            self.notice.emit(f"The exchange folder setting was not changed: {exc}", "negative")
+            return
         if on:
             self.notice.emit("The exchange folder now needs the team passphrase: what this laptop writes "
                              "there is encrypted, and the passphrase is asked once per session.", "info")

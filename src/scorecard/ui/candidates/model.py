@@ -192,10 +192,6 @@ class CandidateTableModel(QAbstractTableModel):
             self._rounds[overview.id] = self._progress(overview) if self._progress is not None else ()
         return self._rounds[overview.id]
 
-    def search_texts(self) -> list[str]:
-        """Each candidate's folded name, role and level, in list order (what the query matches)."""
-        return self._search
-
     def row_of(self, candidate_id: str) -> int | None:
         """The candidate's row as shown, or None when unknown or filtered out."""
         if self._positions is None:
