@@ -77,12 +77,14 @@ def test_assign_import_and_the_committee_view(services, settings, candidate, mak
     assert "nothing new" in window._notice_text
     dlg = actions.open_committee(candidate.id)
     assert not dlg.view.blind and dlg.export_button.isEnabled()
-    headers = [dlg.side_by_side.horizontalHeaderItem(c).text() for c in range(dlg.side_by_side.columnCount())]
-    assert len(headers) == 2 and any(h.startswith("Bo\nTechnical interview") and "sealed by Bo's laptop" in h for h in headers)
+    heads = [dlg.side_by_side.horizontalHeaderItem(c) for c in range(dlg.side_by_side.columnCount())]
+    assert len(heads) == 2 and any(h.text() == "Bo\nTechnical interview\n✓ sealed"
+                                   and "sealed by Bo's laptop" in h.toolTip() for h in heads)
     assert SECRET in every_text(dlg) or any(
         SECRET in (dlg.side_by_side.item(r, c).toolTip() if dlg.side_by_side.item(r, c) else "")
         for r in range(dlg.side_by_side.rowCount()) for c in range(dlg.side_by_side.columnCount()))
-    flags = [dlg.matrix.item(r, dlg.matrix.columnCount() - 1).text() for r in range(dlg.matrix.rowCount())]
+    assert dlg.matrix.horizontalHeaderItem(0).text() == "Flags"  # seen without scrolling past the panel
+    flags = [dlg.matrix.item(r, 0).text() for r in range(dlg.matrix.rowCount())]
     assert any("disagreement" in f for f in flags)  # Bo rated Exceeds, I rated Below
     # … and side by side the same items are marked as splits, never shown as if they agreed
     table = dlg.side_by_side

@@ -28,10 +28,15 @@ from scorecard.domain.consolidation import item_splits, recommendation_spread
 from scorecard.ui.widgets import heading, put_in_reading_order, wrap_label
 
 SPLIT_MARK = "⚠"
+#: Up to this many scorecards side by side fill the table's width.
+STRETCH_UP_TO = 4
+#: The matrix's first column: what the committee should look at in the row.
+MATRIX_FLAGS = "Flags"
 
 
 def _table(parent: QWidget, name: str) -> QTableWidget:
     t = QTableWidget(parent)
+    t.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)  # long titles end in "…" (tooltip: whole)
     t.setAccessibleName(name)
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     t.setWordWrap(True)
@@ -50,6 +55,17 @@ def _cell(text: str, tip: str = "", *, split: bool = False) -> QTableWidgetItem:
         item.setFont(font)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}; split")
     return item
+
+
+def seal_label(vouched: str | None) -> str:
+    """A column head's short word on the seal; the whole sentence is in its tooltip."""
+    if not vouched:
+        return "not sealed (draft)"
+    if vouched.startswith("sealed"):
+        return "✓ sealed"
+    if vouched == "not sealed":  # submitted before seals existed: no alarm, only the fact
+        return vouched
+    return f"{SPLIT_MARK} {vouched.split(':', 1)[0]}"  # "tampered", "bad signature": changed since
 
 
 class CommitteeDialog(QDialog):
@@ -91,6 +107,7 @@ class CommitteeDialog(QDialog):
                 "far enough apart for the committee to discuss — the rule of the PDF's matrix; drafts never "
                 "count.", self)
             self.split_legend.setObjectName("keyHint")
+            self.round_combo.setCurrentIndex(self._first_round_to_read())
             self._fill_side_by_side()
             self._fill_matrix()
             page = QWidget(self)
@@ -114,6 +131,19 @@ class CommitteeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self._on_export)
         self._export_shortcut.activated.connect(self._on_export)
+
+    def _first_round_to_read(self) -> int:
+        """The round shown first: the first with a split, else the one with the most scorecards
+        side by side ("All rounds" puts every round's items in one sparse table)."""
+        best, best_cards = 0, 1
+        for index in range(1, self.round_combo.count()):
+            round_id = self.round_combo.itemData(index)
+            if any(r == round_id for r, _item in self.splits):
+                return index
+            cards = next(len(r.scorecards) for r in self.view.report.evidence if r.round_id == round_id)
+            if cards > best_cards:
+                best, best_cards = index, cards
+        return best
 
     def _status_text(self) -> str:
         v = self.view
@@ -148,14 +178,14 @@ class CommitteeDialog(QDialog):
                         rows.append((rnd.name, f"{it.number}. {it.title}"))
         t.setColumnCount(len(cards))
         t.setRowCount(len(rows) + 2)
-        headers = []
         split_rounds = {rnd.round_id for rnd in evidence
                         if recommendation_spread(sc.recommendation for sc in rnd.scorecards) is not None}
         for col, sc in enumerate(cards):
             vouched = self.view.vouched.get(sc.scorecard_id)
-            seal_text = f"\n{vouched}" if vouched else ""
             draft = " · DRAFT" if str(sc.status) == "draft" else ""
-            headers.append(f"{sc.interviewer}\n{sc.round_name}{draft}{seal_text}")
+            head = QTableWidgetItem(f"{sc.interviewer}\n{sc.round_name}{draft}\n{seal_label(vouched)}")
+            head.setToolTip(f"{sc.interviewer} — {sc.round_name}{draft}\n{vouched or 'a draft: not sealed yet'}")
+            t.setHorizontalHeaderItem(col, head)
             rec = sc.recommendation.label or "—"
             t.setItem(0, col, _cell(f"Recommendation: {rec}", split=sc.round_id in split_rounds and not sc.draft))
             t.setItem(1, col, _cell(sc.summary, sc.summary))
@@ -173,30 +203,39 @@ class CommitteeDialog(QDialog):
                     text += f"  ·  {ticked} indicator{'s' if ticked != 1 else ''}"
                 split = (sc.round_id, it.item_id) in self.splits and it.rating is not None and not sc.draft
                 t.setItem(2 + index[(sc.round_id, it.item_id)], col, _cell(text, it.notes, split=split))
-        t.setHorizontalHeaderLabels(headers)
         labels = [title if only else f"{r}: {title}" for r, title in rows]
         keys = sorted(index, key=index.get)
         for row, key in enumerate(keys):
             if key in self.splits:
                 steps = self.splits[key]
                 labels[row] = f"{SPLIT_MARK} split, {steps} steps apart — {labels[row]}"
-        t.setVerticalHeaderLabels(["Recommendation", "Summary", *labels])
+        for row, label in enumerate(["Recommendation", "Summary", *labels]):
+            head = QTableWidgetItem(label)
+            head.setToolTip(label)  # a long item title is shortened with "…" in the header
+            t.setVerticalHeaderItem(row, head)
+        # the items' titles take at most two fifths of the table: the scorecards are what is compared
+        t.verticalHeader().setMaximumWidth(max(200, self.width() * 2 // 5))
         t.horizontalHeader().setDefaultSectionSize(200)
+        # a round's few scorecards share the width; many keep 200 px each and scroll
+        t.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch if len(cards) <= STRETCH_UP_TO else QHeaderView.ResizeMode.Interactive)
 
     def _fill_matrix(self) -> None:
+        """Rows × interviewers, the flags first: a disagreement or a gap is seen without scrolling
+        past a wide panel."""
         m = self.view.report.matrix
         t = self.matrix
         t.setColumnCount(len(m.interviewers) + 1)
         t.setRowCount(len(m.rows))
-        t.setHorizontalHeaderLabels([*m.interviewers, "Flags"])
-        t.setVerticalHeaderLabels([f"{r.group}: {r.name}" for r in m.rows])
+        t.setHorizontalHeaderLabels([MATRIX_FLAGS, *m.interviewers])
         for row, r in enumerate(m.rows):
-            for col, cell in enumerate(r.cells):
-                labels = ", ".join(f"{x.label}{' (draft)' if x.draft else ''}" for x in cell.ratings) or "—"
-                t.setItem(row, col, _cell(labels))
+            label = f"{r.group}: {r.name}"
+            head = QTableWidgetItem(label)
+            head.setToolTip(label)
+            t.setVerticalHeaderItem(row, head)
             flags = []
             if r.disagreement:
-                flags.append(f"⚠ disagreement (spread {r.spread})")
+                flags.append(f"{SPLIT_MARK} disagreement (spread {r.spread})")
             if r.gap:
                 flags.append("gap: not assessed")
             if r.draft_only:
@@ -204,9 +243,16 @@ class CommitteeDialog(QDialog):
             item = _cell(", ".join(flags))
             if r.disagreement:
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, "disagreement")
-            t.setItem(row, len(m.interviewers), item)
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            t.setItem(row, 0, item)
+            for col, cell in enumerate(r.cells, start=1):
+                labels = ", ".join(f"{x.label}{' (draft)' if x.draft else ''}" for x in cell.ratings) or "—"
+                t.setItem(row, col, _cell(labels))
         t.horizontalHeader().setDefaultSectionSize(130)
-        t.horizontalHeader().setStretchLastSection(True)
+        t.horizontalHeader().resizeSection(0, 190)
+        t.verticalHeader().setMaximumWidth(max(200, self.width() * 2 // 5))
 
     def _on_export(self) -> None:
         if not self.view.blind:
