@@ -196,3 +196,25 @@ def test_a_transaction_whose_commit_fails_is_rolled_back_not_left_open(tmp_path)
         assert _sqlite3.connect(tmp_path / "scorecard.sqlite3").execute("SELECT id FROM parent_t").fetchall() == [("p",)]
     finally:
         db.close()
+
+
+def test_a_file_open_in_this_process_is_checked_once_not_per_connection(tmp_path, monkeypatch):
+    """A background worker opening the window's file shares the check made on opening it; a
+    file opened again after every connection closed is checked again."""
+    from scorecard.storage import database
+
+    runs = []
+    real = database.IntegrityGate._run
+    monkeypatch.setattr(database.IntegrityGate, "_run", lambda gate: (runs.append(gate), real(gate)))
+    path = _filled(tmp_path / "scorecard.sqlite3", backup=False)
+    runs.clear()
+    window = open_database(path)
+    worker = open_database(path)
+    assert worker.check_integrity(10) is None and window.gate is worker.gate and len(runs) == 1
+    worker.close()
+    window.close()
+    again = open_database(path)
+    try:
+        assert again.check_integrity(10) is None and len(runs) == 2
+    finally:
+        again.close()

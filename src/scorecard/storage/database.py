@@ -130,6 +130,39 @@ class IntegrityGate:
         return sqlite3.SQLITE_OK
 
 
+class _OpenFiles:
+    """The integrity gate of each database file open in this process. A second connection to a
+    file already open here (a background worker's, while the window holds the file) shares the
+    check made when the file was first opened, instead of reading the whole file again (~0.16 s
+    at 10,000 candidates, on a core the window may need). Dropped when the last one closes, so a
+    file opened again later is checked again."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._gates: dict[Path, list] = {}  # resolved path → [gate, connections open]
+
+    def gate_for(self, path: Path) -> IntegrityGate:
+        key = path.resolve()
+        with self._lock:
+            entry = self._gates.get(key)
+            if entry is None:
+                entry = self._gates[key] = [IntegrityGate(path), 0]
+            entry[1] += 1
+            return entry[0]
+
+    def closed(self, path: Path, gate: IntegrityGate) -> None:
+        key = path.resolve()
+        with self._lock:
+            entry = self._gates.get(key)
+            if entry is not None and entry[0] is gate:
+                entry[1] -= 1
+                if entry[1] <= 0:
+                    del self._gates[key]
+
+
+_OPEN_FILES = _OpenFiles()
+
+
 class Database:
     """An open database file. Close it when done (the GUI does on quit)."""
 
@@ -141,10 +174,11 @@ class Database:
         self._checkpointer: IdleCheckpointer | None = None
         #: Set on open when a damaged journal was found and kept aside: what to tell the user.
         self.recovery_note: str | None = None
+        self._shared_gate = gate is None
         if gate is None:
-            gate = IntegrityGate(path)
+            gate = _OPEN_FILES.gate_for(path)
             if check_now:
-                gate.start()
+                gate.start()  # once per gate: a file open here already is not checked again
         self.gate = gate
         connection.set_authorizer(gate.authorizer)
 
@@ -249,6 +283,9 @@ class Database:
 
     def close(self) -> None:
         """Close every connection, leaving the database file complete on its own (WAL folded in)."""
+        if self._shared_gate:
+            _OPEN_FILES.closed(self.path, self.gate)
+            self._shared_gate = False
         if self._checkpointer is not None:
             self._checkpointer.stop()
             self._checkpointer = None
