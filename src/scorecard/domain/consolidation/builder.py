@@ -14,9 +14,9 @@ from scorecard.domain.consolidation.agreement import (
     pairable_count,
 )
 from scorecard.domain.consolidation.disagreement import (
-    disagreement_threshold,
     is_disagreement,
     recommendation_spread,
+    recommendation_threshold,
     threshold_for,
 )
 from scorecard.domain.consolidation.model import (
@@ -537,7 +537,7 @@ def _splits(matrix: Matrix, rounds: list[RoundSummary], cards: list[Scorecard], 
             continue
         recs = sorted((r for r in rnd.recommendations if not r.draft and r.index is not None),
                       key=lambda r: r.index or 0)
-        threshold = disagreement_threshold(recs[0].scale_size)
+        threshold = recommendation_threshold(recs)
         sides = []
         for rec in (recs[0], recs[-1]):
             sc = by.get((rec.interviewer, rec.round_id))

@@ -43,7 +43,14 @@ def recommendation_spread(recommendations: Iterable[Recommendation]) -> int | No
     if len(given) < 2:
         return None
     gap = max(r.index for r in given) - min(r.index for r in given)
-    return gap if gap >= disagreement_threshold(given[0].scale_size) else None
+    return gap if gap >= recommendation_threshold(given) else None
+
+
+def recommendation_threshold(recommendations: Iterable[Recommendation]) -> int:
+    """The threshold for one round's recommendations: that of the longest scale among them (a kit
+    edit may have changed the scale between two interviewers' cards)."""
+    sizes = [r.scale_size for r in recommendations]
+    return disagreement_threshold(max(sizes)) if sizes else DISAGREEMENT_THRESHOLD
 
 
 def item_splits(evidence: Iterable[RoundEvidence]) -> dict[tuple[str, str], int]:
