@@ -159,4 +159,48 @@ def test_a_split_right_to_left_paragraph_keeps_its_last_line_aligned_right():
     first, rest = para.split(200, (lines - 1) * para.style.leading + 0.5)  # all but the last line fit
     rest.wrap(200, 10_000)
     assert len(rest.blPara.lines) == 1
-    assert first._direction == rest._direction == (True, True)
+    assert first._direction == ([True] * (lines - 1), True) and rest._direction == ([True], True)
+
+
+@pytest.mark.parametrize("text", [
+    "من می\u200cخواهم بروم",  # Persian: a zero-width non-joiner in almost every sentence
+    "قال \u2068John Smith\u2069 شيئا",  # an isolate, as copied text often carries
+    "عمل رائع \U0001FA77 جدا",  # an emoji newer than this Python's Unicode data
+    "\u2068ليلى\u2069",
+    "שלום \u200dעולם\u00ad",
+])
+def test_invisible_and_unknown_characters_neither_fail_nor_leave_a_line_unordered(text):
+    from bidi import get_display
+
+    from scorecard.pdf.theme import bidi_order, rtl_base, visual
+
+    drawn = "".join(t for t, _ in bidi_order([(text, None)], rtl_base(text)))
+    invisible = "\u200c\u200d\u00ad\u2068\u2069"
+    strip = lambda s: "".join(ch for ch in s if ch not in invisible)  # noqa: E731
+    assert strip(drawn) == strip(get_display(text, base_dir="R" if rtl_base(text) else "L"))
+    assert visual(text)  # the page header's path
+
+
+def test_a_report_with_such_characters_renders(kit):
+    name = "\u2068ليلى\u2069"
+    pdf = Pdf(render_consolidated(_report(kit, name, note="من می\u200cخواهم \U0001FA77 قال \u2068John\u2069")))
+    assert "ﻟﻴﻠﻰ" in pdf.pages[0]
+
+
+def test_each_hard_line_of_a_note_has_its_own_direction():
+    """'Summary line' then an Arabic line: the Arabic line is laid out right to left (its full
+    stop at its left end), not in the direction of the note's first line."""
+    from scorecard.pdf.text import text as text_block
+    from scorecard.pdf.theme import Paragraph, _line_text, _visual_line, markup, style
+
+    note = "Summary line\nليلى قالت شيئا."
+    para = Paragraph(markup(note), style("body"))
+    para.wrap(400, 1000)
+    bases, align_right = para._directions(para.blPara.lines)
+    assert bases == [False, True] and not align_right
+    drawn = _line_text(_visual_line(para.blPara.lines[1], bases[1]))
+    assert drawn.startswith(".")  # the full stop ends the sentence at the left
+    block = text_block(note)
+    block.wrap(400, 1000)
+    (_x0, first), (x1, second) = block._lines
+    assert "".join(t for t, _, _ in second).startswith(".") and x1 > 0  # drawn from the right

@@ -218,3 +218,31 @@ def test_a_file_open_in_this_process_is_checked_once_not_per_connection(tmp_path
         assert again.check_integrity(10) is None and len(runs) == 2
     finally:
         again.close()
+
+
+def test_a_damage_found_by_one_connection_stops_the_others_writing_too(tmp_path):
+    """A worker's write found the file malformed: the window's connection, which shares the
+    file's check, refuses its next write as damaged (its own read-only guard is not set, and a
+    statement it prepared earlier would still write)."""
+    from scorecard.services.errors import DatabaseDamaged
+    from scorecard.storage.scorecard_store import ScorecardStore
+
+    path = _filled(tmp_path / "scorecard.sqlite3", backup=False)
+    window, worker = open_services(path), open_services(path)
+    try:
+        assert window.db.check_integrity(10) is None
+        card = window.scoring.start_or_resume(candidate_id=window.candidates.all()[0].id, round_id="screen",
+                                              interviewer="Ann")
+        kit = window.scoring.kit_for(card)
+        item = kit.items_in("screen")[0].id
+        window.scoring.set_notes(scorecard_id=card.id, item_id=item, notes="before the damage")
+        worker.db.mark_damaged("a write found the file malformed")
+        with pytest.raises(DatabaseDamaged):
+            window.scoring._store.apply(card.set_notes(kit, item, "after the damage"))
+        with pytest.raises(DatabaseDamaged):
+            with window.db.transaction():
+                pass
+        assert isinstance(window.scoring._store, ScorecardStore)
+    finally:
+        worker.close()
+        window.close()

@@ -296,3 +296,22 @@ def test_an_addendum_written_in_the_window_is_sealed_like_one_from_the_command_l
     services.db.connection.execute("DROP TRIGGER addendum_append_only_update")  # as another program could
     services.db.connection.execute("UPDATE addendum SET text = 'Changed later.' WHERE id = ?", (addendum_id,))
     assert services.seals.verify(card.id).status.value.startswith("tampered")
+
+
+def test_the_committee_view_opens_on_a_round_whose_only_split_is_the_recommendation(
+        services, settings, candidate, make_window):
+    """The chooser counts a round's recommendation split; the view opens there first."""
+    s = services.scoring
+    for who, rec in (("Ann", 0), ("Bo", -1)):  # the same ratings, recommendations far apart
+        card = score_round(services, candidate_id=candidate.id, round_id="tech", interviewer=who, submit=False)
+        s.set_recommendation(scorecard_id=card.id, step_id=s.kit_for(card).recommendation_scale.steps[rec].id)
+        s.submit(scorecard_id=card.id)
+    for who in ("Ann", "Bo", "Cy"):  # a round with more scorecards and no split
+        score_round(services, candidate_id=candidate.id, round_id="screen", interviewer=who)
+    window = make_window(services, settings)
+    window.panel_actions.coordinator_action.setChecked(True)
+    dlg = window.panel_actions.open_committee(candidate.id)
+    assert dlg.round_combo.currentData() == "tech" and "1 split" in dlg.round_combo.currentText()
+    recommendation = dlg.side_by_side.item(0, 0)
+    assert recommendation.text().startswith("⚠") and recommendation.font().bold()
+    dlg.close()

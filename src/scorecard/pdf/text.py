@@ -150,9 +150,12 @@ class TextBlock(Flowable):
         used = 0.0
         space = False  # a space is waiting between the last piece and the next
 
+        hard: list[int] = []  # each line's hard line (text between two line breaks): its direction
+
         def flush():
             nonlocal segs, used, x0, room, space
             lines.append((x0, [("".join(p), f, c) for p, f, c in segs]))
+            hard.append(hard_line)
             segs, used, x0, space = [], 0.0, rest_x, False
             room = limit - x0
 
@@ -164,12 +167,14 @@ class TextBlock(Flowable):
                 segs.append([[word], font, colour])
             used += w
 
+        hard_line = 0
         for piece in self._pieces():
             if piece is SPACE:
                 space = bool(segs)
                 continue
             if piece is NEWLINE:
                 flush()
+                hard_line += 1
                 continue
             word, font, colour, w = piece
             gap = stringWidth(" ", font, size) if space else 0.0
@@ -197,18 +202,21 @@ class TextBlock(Flowable):
         if segs or not lines:
             flush()
         if any(theme.has_rtl(r.text) for r in self.runs):
-            lines = [self._visual_line(line, limit) for line in lines]
+            texts: dict[int, str] = {}
+            for (_x, line_segs), n in zip(lines, hard):
+                texts[n] = texts.get(n, "") + "".join(t for t, _, _ in line_segs)
+            rtl = {n: theme.rtl_base(t) for n, t in texts.items()}
+            lines = [self._visual_line(line, limit, rtl[n]) for line, n in zip(lines, hard)]
         return lines
 
-    def _visual_line(self, line: _Line, limit: float) -> _Line:
+    def _visual_line(self, line: _Line, limit: float, rtl: bool) -> _Line:
         """A wrapped line with right-to-left text put in visual order (the Unicode bidirectional
-        algorithm, line by line after wrapping, so a long note's lines keep their order); a line
-        whose first strong character is right-to-left is aligned right."""
+        algorithm, line by line after wrapping, so a long note's lines keep their order), in the
+        direction `rtl` of its hard line; a right-to-left line is aligned right."""
         x0, segs = line
         text = "".join(t for t, _, _ in segs)
-        if not theme.has_rtl(text):
+        if not theme.has_rtl(text) and not rtl:
             return line
-        rtl = theme.rtl_base(text)
         out = [(t, font, colour) for t, (font, colour) in theme.bidi_order([(t, (f, c)) for t, f, c in segs], rtl)]
         if rtl and self.style.alignment != TA_CENTER:
             x0 = limit - sum(stringWidth(t, f, self.size) for t, f, _ in out)

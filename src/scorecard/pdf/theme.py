@@ -251,23 +251,35 @@ class Paragraph(_RLParagraph):
         self._wrapped_for = availWidth
         return size
 
-    #: Decided on the whole paragraph and kept by the parts of a split: (right-to-left base
-    #: direction, align right); None until first needed.
-    _direction: tuple[bool, bool] | None = None
+    #: Decided on the whole paragraph and kept by the parts of a split: each line's direction
+    #: (that of its hard line — the text between two <br/> — by its first strong character), and
+    #: whether to align right (every hard line right to left, over more than one line).
+    _direction: tuple[list[bool], bool] | None = None
 
-    def _decide_direction(self, texts: list[str]) -> tuple[bool, bool]:
-        if self._direction is None:
-            base = rtl_base("".join(texts))
-            self._direction = (base, base and len(texts) > 1)
+    def _directions(self, lines: list) -> tuple[list[bool], bool]:
+        if self._direction is None or len(self._direction[0]) != len(lines):
+            texts = [_line_text(line) for line in lines]
+            bases: list[bool] = []
+            start = 0
+            for i, line in enumerate(lines):
+                if getattr(line, "lineBreak", False) or i == len(lines) - 1:  # a hard line ends here
+                    base = rtl_base("".join(texts[start:i + 1]))
+                    bases += [base] * (i + 1 - start)
+                    start = i + 1
+            self._direction = (bases, all(bases) and len(lines) > 1)
         return self._direction
 
     def split(self, availWidth, availHeight):  # noqa: N803
         lines_of = self.__dict__.get("blPara")
-        direction = self._decide_direction([_line_text(x) for x in lines_of.lines]) if lines_of else None
+        bases, align_right = self._directions(lines_of.lines) if lines_of is not None else ([], False)
         parts = super().split(availWidth, availHeight)
-        for part in parts:
-            if direction is not None and isinstance(part, Paragraph):
-                part._direction = direction  # a line left alone on the next page stays aligned right
+        at = 0
+        for part in parts:  # each part keeps its lines' directions (a line alone on the next page too)
+            if isinstance(part, Paragraph) and bases:
+                part.wrap(availWidth, availHeight)
+                count = len(part.blPara.lines)
+                part._direction = (bases[at:at + count], align_right)
+                at += count
         return parts
 
     def draw(self):
@@ -275,9 +287,9 @@ class Paragraph(_RLParagraph):
         texts = [_line_text(line) for line in lines_of.lines] if lines_of is not None else []
         if not any(has_rtl(t) for t in texts):
             return super().draw()
-        rtl, align_right = self._decide_direction(texts)
+        bases, align_right = self._directions(lines_of.lines)
         logical, style = lines_of.lines, self.style
-        lines_of.lines = [_visual_line(line, rtl) for line in logical]
+        lines_of.lines = [_visual_line(line, rtl) for line, rtl in zip(logical, bases)]
         if align_right and style.alignment in (TA_LEFT, TA_JUSTIFY):
             self.style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
         try:
@@ -293,22 +305,46 @@ def _line_text(line) -> str:
     return "".join(getattr(f, "text", "") for f in line.words)
 
 
-def _levels(text: str, rtl: bool) -> list[int] | None:
+#: Classes rule X9 removes (zero-width joiners and spaces, soft hyphens, explicit embeddings):
+#: they take the level of the character before them.
+_X9_REMOVED = {"BN", "LRE", "RLE", "LRO", "RLO", "PDF"}
+#: Isolates, which python-bidi's pure-Python steps do not know: treated as neutrals.
+_ISOLATES = {"LRI", "RLI", "FSI", "PDI"}
+
+
+def _levels(text: str, rtl: bool) -> list[int]:
     """The Unicode bidirectional algorithm's resolved level of each character (rules up to I2),
-    for a paragraph of the given base direction; None if it dropped characters (explicit
-    formatting codes, which user text never keeps)."""
+    for a paragraph of the given base direction.
+
+    python-bidi's pure-Python steps are used for the levels (its fast `get_display` gives only
+    the reordered text). Around them: characters rule X9 removes (ZWNJ in almost every Persian
+    sentence, ZWJ in emoji) are left out and given the level of the one before; isolates count
+    as neutrals; a code point this Python's Unicode data does not know (a new emoji) is strong
+    in the direction of its block — so no text makes the algorithm fail or leaves a line unordered."""
+    import unicodedata as ud
+
     from bidi import algorithm
 
+    kept = [i for i, ch in enumerate(text) if ud.bidirectional(ch) not in _X9_REMOVED]
     storage = algorithm.get_empty_storage()
     storage["base_level"], storage["base_dir"] = (1, "R") if rtl else (0, "L")
-    algorithm.get_embedding_levels(text, storage)
+    algorithm.get_embedding_levels("".join(text[i] for i in kept), storage)
+    for c in storage["chars"]:
+        if c["type"] in _ISOLATES:
+            c["type"] = "ON"
+        elif not c["type"]:
+            c["type"] = "R" if _RTL.match(c["ch"]) else "L"
     algorithm.explicit_embed_and_overrides(storage)
     algorithm.resolve_weak_types(storage)
     _resolve_brackets(storage)
     algorithm.resolve_neutral_types(storage, False)
     algorithm.resolve_implicit_levels(storage, False)
-    chars = storage["chars"]
-    return [c["level"] for c in chars] if len(chars) == len(text) else None
+    resolved = iter(c["level"] for c in storage["chars"])
+    levels: list[int] = []
+    keep = set(kept)
+    for i in range(len(text)):
+        levels.append(next(resolved) if i in keep else (levels[-1] if levels else int(rtl)))
+    return levels
 
 
 #: Paired brackets (Unicode's BidiBrackets.txt, the ones user text holds): opening → closing.
@@ -357,6 +393,11 @@ def _resolve_brackets(storage) -> None:
                               run["sor"])
                 direction = before
             chars[opening]["type"] = chars[closing]["type"] = direction
+            for bracket in (opening, closing):  # marks on a bracket go with it
+                k = bracket + 1
+                while k < len(chars) and chars[k].get("orig") == "NSM":
+                    chars[k]["type"] = direction
+                    k += 1
 
 
 def bidi_order(pieces: list[tuple[str, object]], rtl: bool) -> list[tuple[str, object]]:
@@ -372,9 +413,9 @@ def bidi_order(pieces: list[tuple[str, object]], rtl: bool) -> list[tuple[str, o
     from bidi import algorithm
 
     text = "".join(t for t, _ in pieces)
-    levels = _levels(text, rtl) if has_rtl(text) else None
-    if levels is None:
+    if not has_rtl(text):
         return pieces
+    levels = _levels(text, rtl)
     parts: list[tuple[str, object, int]] = []
     at = 0
     for value, owner in pieces:

@@ -187,6 +187,13 @@ class Database:
         """What the integrity check found wrong (no data from the file), None if nothing (yet)."""
         return self.gate.damage
 
+    def refuse_if_damaged(self) -> None:
+        """Raise `DatabaseDamaged` once the file is known to be damaged — by this connection or
+        another sharing its check (a worker's): the query_only guard is per connection, and a
+        statement prepared before it was set would still write."""
+        if self.gate.damage is not None:
+            raise DatabaseDamaged()
+
     def start_integrity_check(self) -> None:
         """Start the check deferred with `open_database(check_now=False)` (the window does once its
         list is ready: on a two-core laptop the check would otherwise compete with start-up)."""
@@ -263,6 +270,7 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One all-or-nothing write on the raw connection; inside another, part of that one."""
+        self.refuse_if_damaged()
         conn = self.connection
         if conn.in_transaction:  # nested: the outer transaction commits or rolls back everything
             yield conn

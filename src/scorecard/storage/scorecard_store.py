@@ -172,6 +172,7 @@ class ScorecardStore:
         parts = [part for change in changes for part in statements(change)]
         if not parts:
             return
+        self._db.refuse_if_damaged()
         submitted = [c for c in changes if isinstance(c, Submitted)]
         guarded(lambda: self._run(parts, expect_one_change=bool(submitted)))
 

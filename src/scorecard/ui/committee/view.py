@@ -93,12 +93,15 @@ class CommitteeDialog(QDialog):
             self.round_combo.hide()
         else:
             self.splits = item_splits(view.report.evidence)
+            #: round id → its splits (items and the recommendation), for the chooser
+            self.round_splits: dict[str, int] = {}
             self.round_combo.addItem("All rounds", None)
             for rnd in view.report.evidence:
                 if rnd.scorecards:
                     n = len(rnd.scorecards)
                     k = sum(1 for round_id, _item in self.splits if round_id == rnd.round_id)
                     k += recommendation_spread(sc.recommendation for sc in rnd.scorecards) is not None
+                    self.round_splits[rnd.round_id] = k
                     marks = f", {SPLIT_MARK} {k} split{'s' if k != 1 else ''}" if k else ""
                     self.round_combo.addItem(f"{rnd.name} ({n} scorecard{'s' if n != 1 else ''}{marks})",
                                              rnd.round_id)
@@ -138,7 +141,7 @@ class CommitteeDialog(QDialog):
         best, best_cards = 0, 1
         for index in range(1, self.round_combo.count()):
             round_id = self.round_combo.itemData(index)
-            if any(r == round_id for r, _item in self.splits):
+            if self.round_splits.get(round_id):
                 return index
             cards = next(len(r.scorecards) for r in self.view.report.evidence if r.round_id == round_id)
             if cards > best_cards:
