@@ -294,3 +294,10 @@ def test_many_open_items_keep_page_one_to_one_page(kit):
     assert re.search(r"… and \d+ more: listed in the agenda on the cover\.", sheet)
     assert "Committee decision" in sheet and "HIRING COMMITTEE REPORT" not in sheet
     assert pdf.flat.count("corrects item 1. Technical question 1 in Hiring Manager Technical Deep Dive") >= 12
+
+
+def test_the_knock_out_headline_reads_the_same_on_the_sheet_and_the_cover(kit):
+    screen = samples.scorecard(kit, samples.NAMES[2], "screen", {"ko-experience": "no"}, n=0, rec="strong-no")
+    _report, pdf = render(kit, [screen], candidate=samples.make_candidate(auto_declined=True))
+    headline = "AUTO-DECLINE — a knock-out answer disqualifies this candidate"
+    assert headline in pdf.page_flat(0) and headline in pdf.page_flat(1)

@@ -59,6 +59,16 @@ OUTCOME_COLOURS = {
     KnockoutOutcome.REVIEW: (theme.WARN, theme.WARN_BG),
     KnockoutOutcome.AUTO_DECLINE: (theme.DANGER, theme.DANGER_BG),
 }
+def knockout_headline(outcome: KnockoutOutcome, *, provisional: bool) -> str:
+    """The knock-out result in words, the same on the decision sheet and the cover."""
+    head = {
+        KnockoutOutcome.AUTO_DECLINE: f"{theme.WARNING} AUTO-DECLINE — a knock-out answer disqualifies this candidate",
+        KnockoutOutcome.REVIEW: f"{theme.WARNING} KNOCK-OUT NEEDS REVIEW",
+        KnockoutOutcome.QUALIFIES: "Knock-out: qualifies",
+    }[outcome]
+    return head + (" (provisional: from a draft)" if provisional else "")
+
+
 ROUND_STATE_LABELS = {
     RoundState.COMPLETE: "Complete",
     RoundState.SUBMITTED_WITH_DRAFTS: "Submitted",  # always followed by "· n drafts outstanding"

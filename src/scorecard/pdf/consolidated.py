@@ -155,13 +155,7 @@ def _knockout_banner(report: ConsolidatedReport, width: float) -> list:
     if k.outcome is None:
         return [Paragraph("Knock-out: no knock-out question answered.", style("muted"))]
     ink, bg = blocks.OUTCOME_COLOURS[k.outcome]
-    head = {
-        KnockoutOutcome.AUTO_DECLINE: f"{theme.WARNING} AUTO-DECLINE — a knock-out answer disqualifies this candidate",
-        KnockoutOutcome.REVIEW: f"{theme.WARNING} KNOCK-OUT NEEDS REVIEW",
-        KnockoutOutcome.QUALIFIES: "Knock-out: qualifies",
-    }[k.outcome]
-    if k.provisional:
-        head += " (provisional: from a draft)"
+    head = blocks.knockout_headline(k.outcome, provisional=k.provisional)
     lines = [Paragraph(c(ink, head), style("banner"))]
     for a in k.answers:
         draft = " " + c(theme.DRAFT_INK, "<b>(draft)</b>") if a.draft else ""

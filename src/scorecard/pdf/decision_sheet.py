@@ -30,6 +30,7 @@ from scorecard.pdf.blocks import (
     fmt_date,
     fmt_dt,
     grid_style,
+    knockout_headline,
 )
 from scorecard.pdf.canvas import MARGIN_BOTTOM, MARGIN_TOP, PORTRAIT, frame_width
 from scorecard.pdf.text import Run, TextBlock
@@ -101,13 +102,7 @@ def _knockout_line(report: ConsolidatedReport, w: float) -> list:
     if k.outcome is KnockoutOutcome.QUALIFIES and not k.provisional:
         return [Paragraph(c(ink, "<b>Knock-out: qualifies</b>") + f" ({len(k.answers)} answer"
                           f"{'s' if len(k.answers) != 1 else ''})", style("small"))]
-    head = {
-        KnockoutOutcome.AUTO_DECLINE: f"{theme.WARNING} AUTO-DECLINE — a knock-out answer disqualifies this candidate",
-        KnockoutOutcome.REVIEW: f"{theme.WARNING} Knock-out needs review",
-        KnockoutOutcome.QUALIFIES: "Knock-out: qualifies",
-    }[k.outcome]
-    if k.provisional:
-        head += " (provisional: from a draft)"
+    head = knockout_headline(k.outcome, provisional=k.provisional)
     answers = "; ".join(f"{m(a.item_title)}: <b>{m(a.option_label)}</b> ({m(a.interviewer)}"
                         f"{', draft' if a.draft else ''})" for a in k.answers
                         if a.outcome is not KnockoutOutcome.QUALIFIES)
