@@ -315,3 +315,14 @@ def test_the_committee_view_opens_on_a_round_whose_only_split_is_the_recommendat
     recommendation = dlg.side_by_side.item(0, 0)
     assert recommendation.text().startswith("⚠") and recommendation.font().bold()
     dlg.close()
+
+
+def test_a_column_head_says_plainly_whether_its_scorecard_changed_after_submit():
+    from scorecard.domain.seal import SealCheck, SealStatus
+    from scorecard.ui.committee.view import seal_label
+
+    assert seal_label(SealCheck(SealStatus.SEALED, "k")) == "✓ sealed"
+    assert seal_label(SealCheck(SealStatus.NOT_SEALED)) == "not sealed"
+    assert seal_label(SealCheck(SealStatus.TAMPERED, "k")) == "⚠ changed after submit"
+    assert seal_label(SealCheck(SealStatus.BAD_SIGNATURE, "k")) == "⚠ changed after submit"
+    assert seal_label(None) == "not sealed (draft)"

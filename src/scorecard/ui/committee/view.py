@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from scorecard.domain.consolidation import item_splits, recommendation_spread
+from scorecard.domain.seal import SealCheck, SealStatus
 from scorecard.ui.widgets import heading, put_in_reading_order, wrap_label
 
 SPLIT_MARK = "⚠"
@@ -57,15 +58,15 @@ def _cell(text: str, tip: str = "", *, split: bool = False) -> QTableWidgetItem:
     return item
 
 
-def seal_label(vouched: str | None) -> str:
-    """A column head's short word on the seal; the whole sentence is in its tooltip."""
-    if not vouched:
+def seal_label(check: SealCheck | None) -> str:
+    """A column head's short word on the seal (the service's sentence is in its tooltip)."""
+    if check is None:
         return "not sealed (draft)"
-    if vouched.startswith("sealed"):
+    if check.status is SealStatus.SEALED:
         return "✓ sealed"
-    if vouched == "not sealed":  # submitted before seals existed: no alarm, only the fact
-        return vouched
-    return f"{SPLIT_MARK} {vouched.split(':', 1)[0]}"  # "tampered", "bad signature": changed since
+    if check.status is SealStatus.NOT_SEALED:  # submitted before seals existed: no alarm, only the fact
+        return "not sealed"
+    return f"{SPLIT_MARK} changed after submit"
 
 
 class CommitteeDialog(QDialog):
@@ -186,7 +187,8 @@ class CommitteeDialog(QDialog):
         for col, sc in enumerate(cards):
             vouched = self.view.vouched.get(sc.scorecard_id)
             draft = " · DRAFT" if str(sc.status) == "draft" else ""
-            head = QTableWidgetItem(f"{sc.interviewer}\n{sc.round_name}{draft}\n{seal_label(vouched)}")
+            check = self.view.seals.get(sc.scorecard_id)
+            head = QTableWidgetItem(f"{sc.interviewer}\n{sc.round_name}{draft}\n{seal_label(check)}")
             head.setToolTip(f"{sc.interviewer} — {sc.round_name}{draft}\n{vouched or 'a draft: not sealed yet'}")
             t.setHorizontalHeaderItem(col, head)
             rec = sc.recommendation.label or "—"
